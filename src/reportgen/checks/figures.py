@@ -1,0 +1,128 @@
+"""Consistency of figures: parts within wholes, sums, rates against their counts."""
+
+from __future__ import annotations
+
+from reportgen import messages
+from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.derive import (
+    Report,
+    StatedGroup,
+    computed_rate,
+    field_title,
+    field_unit,
+    iter_stated_groups,
+    round_half_up,
+)
+from reportgen.schema.base import AtMost, RateOf, SumOf
+from reportgen.schema.indicators import INDICATOR_GROUPS
+from reportgen.schema.values import Count
+
+
+def _stated(report: Report) -> list[StatedGroup]:
+    return list(iter_stated_groups(report.profile))
+
+
+def check_parts_within_whole(context: CheckContext) -> list[Finding]:
+    findings = []
+    for group in _stated(context.report):
+        cls = type(group.values)
+        for rule in cls.RULES:
+            if not isinstance(rule, AtMost):
+                continue
+            part, whole = getattr(group.values, rule.part), getattr(group.values, rule.whole)
+            if _exact(part, whole) and part > whole:
+                message = messages.part_exceeds_whole(
+                    field_title(cls, rule.part), field_title(cls, rule.whole), part, whole,
+                    field_unit(cls, rule.part),
+                )
+                findings.append(error((*group.path, rule.part), message))
+    return findings
+
+
+def check_sums(context: CheckContext) -> list[Finding]:
+    findings = []
+    for group in _stated(context.report):
+        cls = type(group.values)
+        for rule in cls.RULES:
+            if isinstance(rule, SumOf):
+                findings.extend(_check_sum(group, rule))
+    return findings
+
+
+def _check_sum(group: StatedGroup, rule: SumOf) -> list[Finding]:
+    cls = type(group.values)
+    whole = getattr(group.values, rule.whole)
+    parts = {name: getattr(group.values, name) for name in rule.parts}
+    given = {name: value for name, value in parts.items() if value is not None}
+    if not given or not _exact(whole, *given.values()):
+        return []
+    total = sum(given.values())
+    titles = [field_title(cls, name) for name in given]
+    unit = field_unit(cls, rule.whole)
+    path = (*group.path, rule.whole)
+    if total > whole:
+        return [error(path, messages.parts_exceed_whole(field_title(cls, rule.whole), titles, total, whole, unit))]
+    if len(given) == len(parts) and total != whole:
+        return [error(path, messages.parts_do_not_add_up(field_title(cls, rule.whole), titles, total, whole, unit))]
+    return []
+
+
+def check_typed_rates(context: CheckContext) -> list[Finding]:
+    """A typed rate must agree with its counts at the precision typed; if it does, it is redundant."""
+    findings = []
+    for group in _stated(context.report):
+        for rule in type(group.values).RULES:
+            if isinstance(rule, RateOf) and getattr(group.values, rule.rate) is not None:
+                findings.extend(_check_typed_rate(group, rule))
+    return findings
+
+
+def _check_typed_rate(group: StatedGroup, rule: RateOf) -> list[Finding]:
+    cls = type(group.values)
+    typed = getattr(group.values, rule.rate)
+    path = (*group.path, rule.rate)
+    numerator = "＋".join(field_title(cls, name) for name in rule.numerator)
+    denominator = "＋".join(field_title(cls, name) for name in rule.denominator)
+    result = computed_rate(group.values, rule)
+    if result is None:
+        return []
+    rate, num, den = result
+    correct = round_half_up(rate, typed.decimals)
+    if typed.at_least:
+        if rate < typed.value:
+            return [error(path, messages.rate_at_least_violated(f"{round_half_up(rate, 2)}%", f"{typed.value}%"))]
+        return [warning(path, messages.rate_redundant(numerator, denominator, f"{round_half_up(rate, 2)}%"))]
+    if correct != typed.value:
+        message = messages.rate_disagrees(
+            field_title(cls, rule.rate), f"{correct}%", numerator, denominator, num, den, f"{typed.value}%"
+        )
+        return [error(path, message)]
+    return [warning(path, messages.rate_redundant(numerator, denominator, f"{correct}%"))]
+
+
+def check_approximate_counts(context: CheckContext) -> list[Finding]:
+    """“余” only follows a round number: "20余次" yes, "6余次" or "7094余件" no."""
+    findings = []
+    for group in _stated(context.report):
+        for name in type(group.values).model_fields:
+            value = getattr(group.values, name)
+            if isinstance(value, Count) and value.approximate and (value < 10 or value % 10):
+                findings.append(warning((*group.path, name), messages.approximate_not_round(int(value))))
+    return findings
+
+
+def check_groups_stated_once(context: CheckContext) -> list[Finding]:
+    """Each figure group (per kind of mediation) is stated once, so totals are unambiguous."""
+    first_seen: dict[tuple[str, str | None], StatedGroup] = {}
+    findings = []
+    for group in _stated(context.report):
+        earlier = first_seen.setdefault(group.identity, group)
+        if earlier is not group:
+            title = INDICATOR_GROUPS[group.key].group_title() + (f"（{group.kind}）" if group.kind else "")
+            message = messages.figures_duplicated(title, context.line_of(earlier.path))
+            findings.append(error(group.path, message))
+    return findings
+
+
+def _exact(*values: Count | None) -> bool:
+    return all(value is not None and not value.approximate for value in values)

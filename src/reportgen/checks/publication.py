@@ -1,0 +1,27 @@
+"""Publication metadata as government sites require it (DOMAIN_NOTES §3.2, §5)."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen import messages
+from reportgen.checks import CheckContext, Finding, warning
+
+# 托政发〔2025〕3号: issuer code, year in 六角括号 (U+3014/3015), serial, 号.
+_DOCUMENT_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$")
+# 000014349/2017-00110, 11620300013909010R/2025-48086: 前段码/年份-序号.
+_INDEX_NUMBER = re.compile(r"^[0-9A-Z]{6,20}/\d{4}-\d{3,8}$")
+
+
+def check_document_number(context: CheckContext) -> list[Finding]:
+    value = context.report.profile.publication.document_number
+    if value is None or _DOCUMENT_NUMBER.match(value):
+        return []
+    return [warning(("publication", "document_number"), messages.bad_document_number(value))]
+
+
+def check_index_number(context: CheckContext) -> list[Finding]:
+    value = context.report.profile.publication.index_number
+    if value is None or _INDEX_NUMBER.match(value):
+        return []
+    return [warning(("publication", "index_number"), messages.bad_index_number(value))]

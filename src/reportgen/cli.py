@@ -1,0 +1,159 @@
+"""The command line: parse, call reportgen.api, print, set the exit code.
+
+Exit codes: 0 valid, 1 invalid profile, 2 usage or file error. User errors
+(ReportgenError) are caught once, in `main`; anything else is our bug and is logged.
+Heavy modules are imported inside commands so `reportgen --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen import __version__
+from reportgen.cli_click import ChineseGroup, usage_error_text
+from reportgen.errors import FileProblem, ReportgenError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(
+    cls=ChineseGroup,
+    context_settings=CONTEXT,
+    help="reportgen：由年度资料（YAML）生成法治政府建设年度报告。\n\n"
+    "先用 init 生成资料模板，填写后用 validate 检查。",
+)
+@click.version_option(__version__, "-V", "--version", message="reportgen %(version)s", help="显示版本号并退出")
+def app() -> None:
+    pass
+
+
+@app.command(
+    "validate",
+    short_help="检查资料文件，列出全部错误和警告",
+    help="检查资料文件（或文件夹中的全部 .yaml 文件），一次列出全部错误和警告，"
+    "每条注明文件、行、列和字段。\n\n"
+    "退出码：0 通过（可有警告），1 有错误，2 文件或用法错误。",
+)
+@click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
+def validate_command(paths: tuple[Path, ...]) -> None:
+    from reportgen import api, terminal
+
+    if not paths:
+        raise FileProblem("请给出要检查的资料文件或文件夹，如：reportgen validate profiles/")
+    results = api.validate_paths(paths)
+    terminal.print_results(results, terminal.console())
+    sys.exit(max((result.exit_code for result in results), default=0))
+
+
+@app.command(
+    "figures",
+    short_help="列出资料中的数字及自动计算的比率、合计、同比",
+    help="列出资料文件中的全部数字：填写的、自动计算的（比率、合计）以及与上一年度的同比。",
+)
+@click.argument("path", metavar="资料文件", type=click.Path(path_type=Path))
+def figures_command(path: Path) -> None:
+    from reportgen import api, terminal
+
+    [result] = api.validate_paths([path])
+    out = terminal.console()
+    if result.report is None:
+        terminal.print_results([result], out)
+        sys.exit(result.exit_code)
+    terminal.print_figures(result.report, out)
+    if result.errors:
+        terminal.print_results([result], out)
+    sys.exit(result.exit_code)
+
+
+@app.command(
+    "init",
+    short_help="生成一份带中文说明的资料模板",
+    help="为指定单位和年度生成资料模板：每个字段上方都有中文说明，生成即可通过检查"
+    "（尚未填写的部分给出警告）。同时在旁边写入 reportgen.schema.json，供编辑器补全和提示。\n\n"
+    "例：reportgen init --name 土城子乡 --level 乡镇 --year 2024",
+)
+@click.option("--name", "name", metavar="名称", help="单位简称，如 土城子乡、托克逊县")
+@click.option("--level", "level", metavar="层级", help="乡镇、县、地区、省 或 部门")
+@click.option("--year", "year", metavar="年度", help="报告年度，如 2024")
+@click.option(
+    "-o", "--output", "output", metavar="路径", type=click.Path(path_type=Path), default=Path("."),
+    help="写到哪个文件或文件夹（默认当前文件夹，文件名为“名称-年度.yaml”）",
+)
+@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+def init_command(name: str | None, level: str | None, year: str | None, output: Path, force: bool) -> None:
+    from reportgen import api, terminal
+    from reportgen.schema.jurisdiction import LEVEL_ALIASES
+
+    missing = [flag for flag, value in (("--name", name), ("--level", level), ("--year", year)) if not value]
+    if missing:
+        raise FileProblem(f"缺少 {'、'.join(missing)}。例：reportgen init --name 土城子乡 --level 乡镇 --year 2024")
+    assert name and level and year
+    if level.strip() not in LEVEL_ALIASES:
+        raise FileProblem(f"层级“{level}”无法识别，请写 乡镇、县、地区、省 或 部门")
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        raise FileProblem(f"年度“{year}”无效，请写四位年份，如 2024")
+    written = api.create_starter_profile(name.strip(), level.strip(), int(year), output, force=force)
+    terminal.print_written(written)
+
+
+@app.command(
+    "schema",
+    short_help="输出资料文件的 JSON Schema 或字段参考文档",
+    help="输出资料文件的结构说明：JSON Schema（供编辑器补全、悬停提示）或 Markdown 字段参考。",
+)
+@click.option(
+    "--format", "output_format", metavar="格式", default="json", help="json（默认）或 markdown"
+)
+@click.option("-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕")
+def schema_command(output_format: str, output: Path | None) -> None:
+    from reportgen import api, terminal
+    from reportgen.fsutil import write_atomic
+
+    generators = {"json": api.json_schema_text, "markdown": api.schema_reference_text}
+    if output_format not in generators:
+        raise FileProblem(f"格式“{output_format}”无效，请写 json 或 markdown")
+    text = generators[output_format]()
+    if output is None:
+        terminal.stdout_write(text)
+        return
+    terminal.print_written([write_atomic(output, text)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: one boundary where user errors become Chinese messages and exit codes."""
+    from reportgen import terminal
+
+    try:
+        app.main(args=argv, prog_name="reportgen", standalone_mode=False)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    except click.exceptions.NoArgsIsHelpError as help_:
+        click.echo(help_.ctx.get_help())
+        return 0
+    except click.UsageError as error:
+        terminal.print_error(usage_error_text(error))
+        return 2
+    except click.exceptions.Abort:
+        terminal.print_error("已取消。")
+        return 2
+    except ReportgenError as error:
+        terminal.print_error(error.message)
+        return error.exit_code
+    except Exception:  # our bug, not the user's: keep the traceback out of their way
+        return _internal_error()
+    return 0
+
+
+def _internal_error() -> int:
+    import tempfile
+    import traceback
+
+    from reportgen import messages, terminal
+
+    with tempfile.NamedTemporaryFile("w", prefix="reportgen-error-", suffix=".log", delete=False) as log:
+        traceback.print_exc(file=log)
+    terminal.print_error(messages.internal_error(Path(log.name)))
+    return 70

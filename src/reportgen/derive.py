@@ -1,0 +1,258 @@
+"""Stage 3: compute what can be computed — totals, rates, year-on-year changes.
+
+Nothing here is typed by the clerk: a total whose parts are all given is summed, a rate
+whose counts are known is divided, and last year's figures give 同比 (counts, relative)
+and 个百分点 (rates). Values are exact (Fraction) until a writer rounds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+from reportgen.errors import ProfilePath
+from reportgen.schema.base import IndicatorGroup, RateOf, SumOf
+from reportgen.schema.indicators import Figures
+from reportgen.schema.profile import Profile
+from reportgen.schema.values import Count, Percent
+
+DEFAULT_RATE_DECIMALS = 2
+
+
+@dataclass(frozen=True)
+class StatedGroup:
+    """One figure group as written in the profile, and where."""
+
+    key: str
+    values: IndicatorGroup
+    path: ProfilePath
+
+    @property
+    def kind(self) -> str | None:
+        return getattr(self.values, "kind", None)
+
+    @property
+    def identity(self) -> tuple[str, str | None]:
+        return self.key, self.kind
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure's value: stated by the clerk or computed (with the formula it came from)."""
+
+    value: Fraction
+    unit: str
+    computed: bool = False
+    approximate: bool = False
+    at_least: bool = False
+    formula: str = ""
+
+    def rounded(self, decimals: int = DEFAULT_RATE_DECIMALS) -> Decimal:
+        return round_half_up(self.value, decimals)
+
+
+@dataclass
+class DerivedGroup:
+    key: str
+    kind: str | None
+    title: str
+    path: ProfilePath
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Year-on-year change of one figure. Rates change in 个百分点, counts in % as well."""
+
+    group: str
+    kind: str | None
+    name: str
+    title: str
+    unit: str
+    this_year: Figure
+    last_year: Figure
+
+    @property
+    def difference(self) -> Fraction:
+        return self.this_year.value - self.last_year.value
+
+    @property
+    def relative(self) -> Fraction | None:
+        """Relative change in % (counts only; a rate's change is in 个百分点)."""
+        if self.unit == "%" or self.last_year.value == 0:
+            return None
+        return self.difference / self.last_year.value * 100
+
+
+@dataclass
+class Report:
+    """A validated profile with everything computed from it."""
+
+    profile: Profile
+    groups: list[DerivedGroup]
+    changes: list[Change]
+
+
+def round_half_up(value: Fraction, decimals: int) -> Decimal:
+    """Round an exact value half-up (never truncate: 91.759… → 91.76)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+# ---------------------------------------------------------------- collecting
+
+
+def iter_stated_groups(profile: Profile) -> Iterator[StatedGroup]:
+    """Every figure group in the profile, in document order, with its path."""
+    for a, area in enumerate(profile.achievements.areas):
+        base: ProfilePath = ("achievements", "areas", a)
+        yield from iter_figures(area.figures, (*base, "figures"))
+        for m, measure in enumerate(area.measures):
+            yield from iter_figures(measure.figures, (*base, "measures", m, "figures"))
+
+
+def iter_figures(figures: Figures | None, path: ProfilePath) -> Iterator[StatedGroup]:
+    if figures is None:
+        return
+    for key in Figures.model_fields:
+        value = getattr(figures, key)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield StatedGroup(key, item, (*path, key, index))
+        else:
+            yield StatedGroup(key, value, (*path, key))
+
+
+# ---------------------------------------------------------------- deriving one group
+
+
+def field_unit(group: type[IndicatorGroup], name: str) -> str:
+    extra = group.model_fields[name].json_schema_extra
+    return str(extra.get("unit", "")) if isinstance(extra, dict) else ""
+
+
+def field_title(group: type[IndicatorGroup], name: str) -> str:
+    return group.model_fields[name].title or name
+
+
+def known_count(group: IndicatorGroup, name: str) -> Count | None:
+    """A count as given, or summed from its parts, or 0 when the parts given fill the whole."""
+    value = getattr(group, name)
+    if value is not None:
+        return value
+    for rule in type(group).RULES:
+        if isinstance(rule, SumOf) and rule.whole == name:
+            parts = [getattr(group, part) for part in rule.parts]
+            if all(part is not None for part in parts) and not any(p.approximate for p in parts):
+                return Count(sum(parts))
+        if isinstance(rule, SumOf) and name in rule.parts and _parts_fill_whole(group, rule):
+            return Count(0)
+    return None
+
+
+def _parts_fill_whole(group: IndicatorGroup, rule: SumOf) -> bool:
+    whole = getattr(group, rule.whole)
+    given = [getattr(group, part) for part in rule.parts if getattr(group, part) is not None]
+    if whole is None or whole.approximate or any(part.approximate for part in given):
+        return False
+    return bool(given) and sum(given) == whole
+
+
+def computed_rate(group: IndicatorGroup, rule: RateOf) -> tuple[Fraction, int, int] | None:
+    """(rate in %, numerator, denominator) when every count is known and exact."""
+    numerator = [known_count(group, name) for name in rule.numerator]
+    denominator = [known_count(group, name) for name in rule.denominator]
+    counts = numerator + denominator
+    if any(c is None for c in counts) or any(c.approximate for c in counts):  # type: ignore[union-attr]
+        return None
+    num, den = sum(numerator), sum(denominator)  # type: ignore[arg-type]
+    if den == 0:
+        return None
+    return Fraction(num * 100, den), int(num), int(den)
+
+
+def derive_group(stated: StatedGroup) -> DerivedGroup:
+    group = stated.values
+    cls = type(group)
+    derived = DerivedGroup(stated.key, stated.kind, cls.group_title(), stated.path)
+    for name, info in cls.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        kind = extra.get("kind")
+        if kind in ("count", "amount"):
+            figure = _count_figure(group, name, field_unit(cls, name))
+        elif kind == "rate":
+            figure = _rate_figure(group, name)
+        else:
+            continue
+        if figure is not None:
+            derived.figures[name] = figure
+    return derived
+
+
+def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
+    given: Any = getattr(group, name)
+    if given is not None:
+        return Figure(Fraction(given), unit, approximate=getattr(given, "approximate", False))
+    value = known_count(group, name)
+    if value is None:
+        return None
+    # Either the sum of all its parts, or 0 because the other parts already fill the whole.
+    formula = "各分项之和" if value else "其余分项已合计满总数"
+    return Figure(Fraction(int(value)), unit, computed=True, formula=formula)
+
+
+def _rate_figure(group: IndicatorGroup, name: str) -> Figure | None:
+    for rule in type(group).RULES:
+        if isinstance(rule, RateOf) and rule.rate == name:
+            result = computed_rate(group, rule)
+            if result is not None:
+                rate, num, den = result
+                return Figure(rate, "%", computed=True, formula=f"{num} ÷ {den}")
+    typed: Percent | None = getattr(group, name)
+    if typed is None:
+        return None
+    return Figure(Fraction(typed.value), "%", at_least=typed.at_least)
+
+
+# ---------------------------------------------------------------- the whole report
+
+
+def derive_groups(stated: list[StatedGroup]) -> list[DerivedGroup]:
+    return [derive_group(group) for group in stated]
+
+
+def derive_report(profile: Profile, last_year: list[StatedGroup] | None = None) -> Report:
+    groups = derive_groups(list(iter_stated_groups(profile)))
+    changes = year_on_year(groups, derive_groups(last_year)) if last_year else []
+    return Report(profile=profile, groups=groups, changes=changes)
+
+
+def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -> list[Change]:
+    """Changes for every figure stated (or computed) in both years, matched by group and kind."""
+    previous = {(group.key, group.kind): group for group in last_year}
+    changes: list[Change] = []
+    for group in this_year:
+        before = previous.get((group.key, group.kind))
+        if before is None:
+            continue
+        for name, now in group.figures.items():
+            then = before.figures.get(name)
+            if then is None or now.approximate or then.approximate or now.at_least or then.at_least:
+                continue
+            cls = _group_class(group.key)
+            changes.append(
+                Change(group.key, group.kind, name, field_title(cls, name), now.unit, now, then)
+            )
+    return changes
+
+
+def _group_class(key: str) -> type[IndicatorGroup]:
+    from reportgen.schema.indicators import INDICATOR_GROUPS
+
+    return INDICATOR_GROUPS[key]

@@ -1,0 +1,226 @@
+"""Value types a clerk types into a profile: counts, percentages, amounts, dates.
+
+Each accepts the forms the reference reports use ("3000余", "8.9万", "95%以上",
+"2025年3月12日") and rejects anything else with a Chinese message (messages.CUSTOM).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from reportgen import messages
+
+_NUMBER = r"(?P<number>\d+(?:\.\d+)?)(?P<scale>万|亿)?"
+_COUNT_RE = re.compile(rf"^{_NUMBER}(?P<approx>余|多)?$")
+_PERCENT_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*%?\s*(?P<atleast>以上)?$")
+_UNIT_SUFFIX_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)?(?:万|亿)?余?)(?P<unit>[^\d\s]{1,3})$")
+_CN_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+_ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
+_SCALES = {None: 1, "万": 10_000, "亿": 100_000_000}
+_CHINESE_DIGITS = set("零一二三四五六七八九十百千两")
+
+
+def _error(kind: str, value: Any, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, messages.CUSTOM[kind], {"shown": messages.show_value(value), **ctx})
+
+
+# ---------------------------------------------------------------- counts
+
+
+class Count(int):
+    """A non-negative whole count; `approximate` marks "3000余" (about, at least)."""
+
+    approximate: bool
+
+    def __new__(cls, value: int, approximate: bool = False) -> Count:
+        obj = super().__new__(cls, value)
+        obj.approximate = approximate
+        return obj
+
+    def __repr__(self) -> str:
+        return f"Count({int(self)}{', approximate=True' if self.approximate else ''})"
+
+    def __str__(self) -> str:
+        return f"{int(self)}{'余' if self.approximate else ''}"
+
+    @classmethod
+    def parse(cls, value: Any) -> Count:
+        if isinstance(value, Count):
+            return value
+        if isinstance(value, bool):
+            raise _error("rg_count", value)
+        if isinstance(value, int):
+            if value < 0:
+                raise _error("rg_count", value)
+            return cls(value)
+        if isinstance(value, Decimal | float):
+            if value == int(value) and value >= 0:
+                return cls(int(value))
+            raise _error("rg_count", value)
+        if isinstance(value, str):
+            return cls._parse_text(value.strip(), value)
+        raise _error("rg_count", value)
+
+    @classmethod
+    def _parse_text(cls, text: str, original: str) -> Count:
+        match = _COUNT_RE.match(text.replace(",", "").replace("，", ""))
+        if match:
+            amount = Decimal(match["number"]) * _SCALES[match["scale"]]
+            if amount == int(amount):
+                return cls(int(amount), approximate=bool(match["approx"]))
+        unit = _UNIT_SUFFIX_RE.match(text)
+        if unit:
+            raise _error("rg_count_unit", original, number=unit["number"], unit=unit["unit"])
+        if text and set(text) <= _CHINESE_DIGITS | set("余多"):
+            raise _error("rg_count_chinese", original)
+        raise _error("rg_count", original)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls.parse)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\d+(\.\d+)?(万|亿)?(余|多)?$"},
+            ]
+        }
+
+
+# ---------------------------------------------------------------- percentages
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage as the clerk stated it: 98.8 keeps one decimal; "95%以上" is a bound."""
+
+    value: Decimal
+    at_least: bool = False
+
+    @property
+    def decimals(self) -> int:
+        exponent = self.value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    def __str__(self) -> str:
+        return f"{self.value}%{'以上' if self.at_least else ''}"
+
+    @classmethod
+    def parse(cls, value: Any) -> Percent:
+        if isinstance(value, Percent):
+            return value
+        if isinstance(value, bool):
+            raise _error("rg_percent", value)
+        number: Decimal | None = None
+        at_least = False
+        if isinstance(value, int | Decimal):
+            number = Decimal(value)
+        elif isinstance(value, float):
+            number = Decimal(str(value))
+        elif isinstance(value, str):
+            text = value.strip().replace("％", "%")
+            if text in ("百分之百", "百分之一百"):
+                number = Decimal(100)
+            match = _PERCENT_RE.match(text)
+            if match:
+                number, at_least = Decimal(match["number"]), bool(match["atleast"])
+        if number is None or not Decimal(0) <= number <= Decimal(100):
+            raise _error("rg_percent", value)
+        return cls(number, at_least)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls.parse)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": r"^\d+(\.\d+)?\s*%?\s*(以上)?$"},
+            ]
+        }
+
+
+# ---------------------------------------------------------------- amounts (yuan)
+
+
+def parse_amount(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise _error("rg_amount", value)
+    if isinstance(value, int | Decimal):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        match = re.match(rf"^{_NUMBER}元?$", value.strip().replace(",", ""))
+        if not match:
+            raise _error("rg_amount", value)
+        amount = Decimal(match["number"]) * _SCALES[match["scale"]]
+    else:
+        raise _error("rg_amount", value)
+    if amount < 0:
+        raise _error("rg_amount", value)
+    return amount
+
+
+class _AmountSchema:
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(parse_amount)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": r"^\d+(\.\d+)?(万|亿)?元?$"},
+            ]
+        }
+
+
+Amount = Annotated[Decimal, _AmountSchema]
+
+
+# ---------------------------------------------------------------- dates
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        match = _ISO_DATE_RE.match(text) or _CN_DATE_RE.match(text)
+        if match:
+            try:
+                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                pass
+    raise _error("rg_date", value)
+
+
+class _DateSchema:
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(parse_date)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)$",
+            "examples": ["2025-03-12", "2025年3月12日"],
+        }
+
+
+Date = Annotated[dt.date, _DateSchema]

@@ -1,0 +1,168 @@
+"""Stage 2: validate a loaded profile — schema first, then every check — as Diagnostics.
+
+All problems are gathered, never only the first. Schema errors come from pydantic
+(all fields at once); the figure and regulation checks need a valid model, so they run
+when the schema is satisfied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from reportgen import messages, sourcemap
+from reportgen.checks import CheckContext, Finding, run_checks
+from reportgen.derive import Report, StatedGroup, derive_report, iter_figures, iter_stated_groups
+from reportgen.errors import Diagnostic, ProfilePath, ReportgenError, Severity
+from reportgen.load import LoadedProfile, load_profile
+from reportgen.schema import Profile
+from reportgen.schema.introspect import field_title, model_at, suggest_key
+
+
+@dataclass
+class ValidationResult:
+    """The outcome for one file: the model and report when valid, and all diagnostics."""
+
+    path: Path
+    profile: Profile | None = None
+    report: Report | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    file_problem: bool = False
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problem and not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        if self.file_problem:
+            return 2
+        return 1 if self.errors else 0
+
+
+def validate_file(path: Path, *, follow_last_year: bool = True) -> ValidationResult:
+    """Load and validate one profile file; user mistakes become diagnostics, not exceptions."""
+    try:
+        loaded = load_profile(path)
+    except ReportgenError as exc:
+        return _failed_load(path, exc)
+    return validate_loaded(loaded, follow_last_year=follow_last_year)
+
+
+def _failed_load(path: Path, exc: ReportgenError) -> ValidationResult:
+    diagnostics = exc.diagnostics or [
+        Diagnostic(Severity.ERROR, path, None, None, (), messages.FILE_TITLE, exc.message)
+    ]
+    return ValidationResult(path, diagnostics=diagnostics, file_problem=exc.exit_code == 2)
+
+
+def validate_loaded(loaded: LoadedProfile, *, follow_last_year: bool = True) -> ValidationResult:
+    result = ValidationResult(loaded.path)
+    if not isinstance(loaded.data, Mapping):
+        message = messages.empty_profile() if loaded.data is None else messages.root_not_mapping(loaded.data)
+        result.diagnostics.append(_diagnostic(loaded, Severity.ERROR, (), message))
+        return result
+    try:
+        profile = Profile.model_validate(loaded.data)
+    except ValidationError as exc:
+        result.diagnostics.extend(_schema_diagnostic(loaded, error) for error in exc.errors())
+        return _sorted(result)
+    last_year, last_year_diagnostics = _last_year_groups(profile, loaded, follow_last_year)
+    report = derive_report(profile, last_year)
+    context = CheckContext(report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
+    result.profile, result.report = profile, report
+    result.diagnostics.extend(last_year_diagnostics)
+    result.diagnostics.extend(_finding_diagnostic(loaded, finding) for finding in run_checks(context))
+    return _sorted(result)
+
+
+def _sorted(result: ValidationResult) -> ValidationResult:
+    result.diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0, not d.is_error))
+    return result
+
+
+# ---------------------------------------------------------------- diagnostics
+
+
+def _schema_diagnostic(loaded: LoadedProfile, error: Mapping[str, Any]) -> Diagnostic:
+    path: ProfilePath = tuple(error.get("loc", ()))
+    if error.get("type") == "extra_forbidden" and path:
+        key = str(path[-1])
+        suggestion = suggest_key(model_at(Profile, path[:-1]), key)
+        error = {**error, "ctx": {"suggestion": suggestion}}
+        line, column = sourcemap.key_position(loaded.data, path)
+    else:
+        line, column = sourcemap.locate(loaded.data, path)
+    return Diagnostic(
+        Severity.ERROR,
+        loaded.path,
+        line,
+        column,
+        path,
+        field_title(Profile, path),
+        messages.schema_error(error),
+    )
+
+
+def _finding_diagnostic(loaded: LoadedProfile, finding: Finding) -> Diagnostic:
+    return _diagnostic(loaded, finding.severity, finding.path, finding.message)
+
+
+def _diagnostic(loaded: LoadedProfile, severity: Severity, path: ProfilePath, message: str) -> Diagnostic:
+    line, column = sourcemap.locate(loaded.data, path)
+    return Diagnostic(severity, loaded.path, line, column, path, field_title(Profile, path), message)
+
+
+# ---------------------------------------------------------------- last year's figures
+
+
+def _last_year_groups(
+    profile: Profile, loaded: LoadedProfile, follow: bool
+) -> tuple[list[StatedGroup] | None, list[Diagnostic]]:
+    """Last year's figure groups (inline, or from last year's profile) for 同比."""
+    last_year = profile.last_year
+    if last_year is None:
+        return None, []
+    if last_year.figures is not None:
+        return list(iter_figures(last_year.figures, ("last_year", "figures"))), []
+    if not follow or last_year.profile is None:
+        return None, []
+    return _groups_from_last_year_file(profile, loaded, loaded.path.parent / last_year.profile)
+
+
+def _groups_from_last_year_file(
+    profile: Profile, loaded: LoadedProfile, path: Path
+) -> tuple[list[StatedGroup] | None, list[Diagnostic]]:
+    where: ProfilePath = ("last_year", "profile")
+    result = validate_file(path, follow_last_year=False)
+    if result.file_problem or result.profile is None:
+        message = (
+            messages.last_year_unreadable(result.diagnostics[0].message)
+            if result.file_problem
+            else messages.last_year_invalid(path, len(result.errors))
+        )
+        return None, [_diagnostic(loaded, Severity.ERROR, where, message)]
+    last = result.profile
+    diagnostics = []
+    if last.year != profile.year - 1:
+        diagnostics.append(
+            _diagnostic(loaded, Severity.ERROR, where, messages.last_year_wrong_year(last.year, profile.year - 1))
+        )
+    if last.jurisdiction.name != profile.jurisdiction.name:
+        message = messages.last_year_other_jurisdiction(last.jurisdiction.name, profile.jurisdiction.name)
+        diagnostics.append(_diagnostic(loaded, Severity.WARNING, where, message))
+    if any(d.is_error for d in diagnostics):
+        return None, diagnostics
+    return list(iter_stated_groups(last)), diagnostics
