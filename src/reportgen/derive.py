@@ -39,6 +39,50 @@ class StatedGroup:
         return self.key, self.kind
 
 
+@dataclass
+class MergedGroup:
+    """One figure group with every field stated for it, wherever in the profile.
+
+    Reports often state parts of one group in different measures (诉讼 cases in one,
+    出庭 in the next); rules and rates apply to the whole group, and each field is
+    stated once. `paths` says where each field was stated, for messages.
+    """
+
+    key: str
+    kind: str | None
+    values: IndicatorGroup
+    path: ProfilePath
+    paths: dict[str, ProfilePath] = field(default_factory=dict)
+    restated: list[tuple[str, ProfilePath, ProfilePath]] = field(default_factory=list)
+
+    def path_of(self, name: str) -> ProfilePath:
+        return self.paths.get(name, (*self.path, name))
+
+
+def merge_groups(stated: list[StatedGroup]) -> list[MergedGroup]:
+    """Merge the statements of each group (by key and kind), in order of first statement."""
+    merged: dict[tuple[str, str | None], MergedGroup] = {}
+    fields: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for group in stated:
+        entry = merged.get(group.identity)
+        if entry is None:
+            entry = merged[group.identity] = MergedGroup(group.key, group.kind, group.values, group.path)
+            fields[group.identity] = {}
+        values = fields[group.identity]
+        for name in type(group.values).model_fields:
+            value = getattr(group.values, name)
+            if value is None:
+                continue
+            if name in values and name != "kind":
+                entry.restated.append((name, entry.path_of(name), (*group.path, name)))
+                continue
+            values[name] = value
+            entry.paths.setdefault(name, (*group.path, name))
+    for identity, entry in merged.items():
+        entry.values = type(entry.values).model_construct(**fields[identity])
+    return list(merged.values())
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure's value: stated by the clerk or computed (with the formula it came from)."""
@@ -177,10 +221,10 @@ def computed_rate(group: IndicatorGroup, rule: RateOf) -> tuple[Fraction, int, i
     return Fraction(num * 100, den), int(num), int(den)
 
 
-def derive_group(stated: StatedGroup) -> DerivedGroup:
-    group = stated.values
+def derive_group(merged: MergedGroup) -> DerivedGroup:
+    group = merged.values
     cls = type(group)
-    derived = DerivedGroup(stated.key, stated.kind, cls.group_title(), stated.path)
+    derived = DerivedGroup(merged.key, merged.kind, cls.group_title(), merged.path)
     for name, info in cls.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         kind = extra.get("kind")
@@ -224,7 +268,7 @@ def _rate_figure(group: IndicatorGroup, name: str) -> Figure | None:
 
 
 def derive_groups(stated: list[StatedGroup]) -> list[DerivedGroup]:
-    return [derive_group(group) for group in stated]
+    return [derive_group(group) for group in merge_groups(stated)]
 
 
 def derive_report(profile: Profile, last_year: list[StatedGroup] | None = None) -> Report:

@@ -387,9 +387,12 @@ def approximate_not_round(value: Any) -> str:
     return f"“余”只用于整十、整百的约数（如 20余次），实为 {value}余；请写准确数字或取整"
 
 
-def figures_duplicated(group_title: str, first_line: int | None) -> str:
+def figure_restated(group_title: str, field_title: str, first_line: int | None) -> str:
     where = f"第 {first_line} 行" if first_line else "别处"
-    return f"“{group_title}”的数字已在{where}填写过，同一组数字只能填写一次；请合并到一处"
+    return (
+        f"“{group_title}”的“{field_title}”已在{where}填写过；同一个数字只能填写一次，"
+        "请删除其中一处（同一组数字可以分在几项举措中，但每项数字只写一次）"
+    )
 
 
 def missing_required_part(part: str, item: int) -> str:

@@ -6,8 +6,10 @@ The file validates as written, with warnings for the parts still empty.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
@@ -50,10 +52,10 @@ def starter_profile_text(name: str, level: str, year: int, *, schema_ref: str) -
     out.section(Profile, "plans", Plans, {})
     out.section(Profile, "other_matters", Block, {})
     out.blank()
-    with out.commented():
-        out.comment(Profile, "last_year", 0)
+    out.comment(Profile, "last_year", 0)
+    with out.commented(0):
         out.line(0, "last_year:")
-        out.field(LastYear, "profile", starter_file_name(name, year - 1), 1)
+        out.line(1, f"profile: {starter_file_name(name, year - 1)}  # {LastYear.model_fields['profile'].description}")
     return "\n".join(out.lines) + "\n"
 
 
@@ -70,24 +72,30 @@ def _achievements(out: _Writer) -> None:
         out.line(2, f"- area: {area.value}")
         out.field(Area, "title", None, 3)
         out.field(Area, "text", None, 3)
-        out.field(Area, "measures", [], 3)
-        with out.commented():
-            if index == 0:
-                _measure_example(out, 3)
-            if info.indicator_groups:
-                _figures_example(out, info.indicator_groups, 3)
+        _measure_example(out, 3, explained=index == 0)
+        if info.indicator_groups:
+            _figures_example(out, info.indicator_groups, 3)
 
 
-def _measure_example(out: _Writer, depth: int) -> None:
-    out.line(depth, "measures:")
-    out.line(depth + 1, "- title: 此处写举措标题")
-    out.comment(Measure, "title", depth + 2)
-    out.line(depth + 2, "text: 此处写举措正文")
-    out.comment(Measure, "text", depth + 2)
+def _measure_example(out: _Writer, depth: int, *, explained: bool) -> None:
+    """An example to un-comment (measures default to an empty list, so none is written)."""
+    out.comment(Area, "measures", depth)
+    if explained:
+        out.line(depth, "# 去掉下面各行开头的“# ”即可填写；再加一项就再写一组“- title: … text: …”")
+    with out.commented(depth):
+        out.line(depth, "measures:")
+        title, text = (Measure.model_fields[name] for name in ("title", "text"))
+        out.line(depth + 1, f"- title: 此处写举措标题  # {title.title}：{title.description}")
+        out.line(depth + 2, f"text: 此处写举措正文  # {text.title}：{text.description}")
 
 
 def _figures_example(out: _Writer, groups: tuple[str, ...], depth: int) -> None:
     out.comment(Area, "figures", depth)
+    with out.commented(depth):
+        _figures_lines(out, groups, depth)
+
+
+def _figures_lines(out: _Writer, groups: tuple[str, ...], depth: int) -> None:
     out.line(depth, "figures:")
     for key in groups:
         group = INDICATOR_GROUPS[key]
@@ -99,15 +107,22 @@ def _figures_example(out: _Writer, groups: tuple[str, ...], depth: int) -> None:
 
 
 class _Writer:
-    """Accumulates indented YAML lines; inside `commented()` every line is prefixed "# "."""
+    """Accumulates indented YAML lines.
+
+    Inside `commented(depth)` lines become "# " at that depth followed by their own
+    indentation, so deleting the "# " leaves valid, correctly indented YAML.
+    """
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self._commenting = False
+        self._comment_depth: int | None = None
 
     def line(self, depth: int, text: str) -> None:
-        prefix = "# " if self._commenting and not text.startswith("#") else ""
-        self.lines.append(f"{'  ' * depth}{prefix}{text}")
+        base = self._comment_depth
+        if base is None:
+            self.lines.append(f"{'  ' * depth}{text}")
+        else:
+            self.lines.append(f"{'  ' * base}# {'  ' * (depth - base)}{text}")
 
     def blank(self) -> None:
         self.lines.append("")
@@ -131,19 +146,13 @@ class _Writer:
             if key not in skip:
                 self.field(model, key, values.get(key, [] if key in _LIST_FIELDS else None), 1)
 
-    def commented(self) -> _Commenting:
-        return _Commenting(self)
-
-
-class _Commenting:
-    def __init__(self, writer: _Writer) -> None:
-        self.writer = writer
-
-    def __enter__(self) -> None:
-        self.writer._commenting = True
-
-    def __exit__(self, *exc: object) -> None:
-        self.writer._commenting = False
+    @contextlib.contextmanager
+    def commented(self, depth: int) -> Iterator[None]:
+        self._comment_depth = depth
+        try:
+            yield
+        finally:
+            self._comment_depth = None
 
 
 def _yaml_value(value: object) -> str:
@@ -155,5 +164,8 @@ def _yaml_value(value: object) -> str:
 
 
 def _yaml_scalar(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
-    return text if _PLAIN.match(text) and not text.isdigit() or isinstance(value, int) else json.dumps(text, ensure_ascii=False)
+    # Plain when unambiguous; otherwise a JSON string, which is valid double-quoted YAML.
+    return text if _PLAIN.match(text) and not text.isdigit() else json.dumps(text, ensure_ascii=False)

@@ -47,7 +47,7 @@ def all_checks() -> list[Check]:
         figures.check_sums,
         figures.check_typed_rates,
         figures.check_approximate_counts,
-        figures.check_groups_stated_once,
+        figures.check_figures_stated_once,
         structure.check_areas,
         regulation.check_required_parts,
         regulation.check_causes_given,

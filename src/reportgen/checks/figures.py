@@ -5,26 +5,33 @@ from __future__ import annotations
 from reportgen import messages
 from reportgen.checks import CheckContext, Finding, error, warning
 from reportgen.derive import (
+    MergedGroup,
     Report,
-    StatedGroup,
     computed_rate,
     field_title,
     field_unit,
+    iter_figures,
     iter_stated_groups,
+    merge_groups,
     round_half_up,
 )
 from reportgen.schema.base import AtMost, RateOf, SumOf
-from reportgen.schema.indicators import INDICATOR_GROUPS
 from reportgen.schema.values import Count
 
 
-def _stated(report: Report) -> list[StatedGroup]:
-    return list(iter_stated_groups(report.profile))
+def _merged(report: Report) -> list[MergedGroup]:
+    """This year's groups and, when typed inline, last year's: both must be consistent."""
+    stated = list(iter_stated_groups(report.profile))
+    groups = merge_groups(stated)
+    last_year = report.profile.last_year
+    if last_year is not None and last_year.figures is not None:
+        groups += merge_groups(list(iter_figures(last_year.figures, ("last_year", "figures"))))
+    return groups
 
 
 def check_parts_within_whole(context: CheckContext) -> list[Finding]:
     findings = []
-    for group in _stated(context.report):
+    for group in _merged(context.report):
         cls = type(group.values)
         for rule in cls.RULES:
             if not isinstance(rule, AtMost):
@@ -35,13 +42,13 @@ def check_parts_within_whole(context: CheckContext) -> list[Finding]:
                     field_title(cls, rule.part), field_title(cls, rule.whole), part, whole,
                     field_unit(cls, rule.part),
                 )
-                findings.append(error((*group.path, rule.part), message))
+                findings.append(error(group.path_of(rule.part), message))
     return findings
 
 
 def check_sums(context: CheckContext) -> list[Finding]:
     findings = []
-    for group in _stated(context.report):
+    for group in _merged(context.report):
         cls = type(group.values)
         for rule in cls.RULES:
             if isinstance(rule, SumOf):
@@ -49,7 +56,7 @@ def check_sums(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _check_sum(group: StatedGroup, rule: SumOf) -> list[Finding]:
+def _check_sum(group: MergedGroup, rule: SumOf) -> list[Finding]:
     cls = type(group.values)
     whole = getattr(group.values, rule.whole)
     parts = {name: getattr(group.values, name) for name in rule.parts}
@@ -59,7 +66,7 @@ def _check_sum(group: StatedGroup, rule: SumOf) -> list[Finding]:
     total = sum(given.values())
     titles = [field_title(cls, name) for name in given]
     unit = field_unit(cls, rule.whole)
-    path = (*group.path, rule.whole)
+    path = group.path_of(rule.whole)
     if total > whole:
         return [error(path, messages.parts_exceed_whole(field_title(cls, rule.whole), titles, total, whole, unit))]
     if len(given) == len(parts) and total != whole:
@@ -70,17 +77,17 @@ def _check_sum(group: StatedGroup, rule: SumOf) -> list[Finding]:
 def check_typed_rates(context: CheckContext) -> list[Finding]:
     """A typed rate must agree with its counts at the precision typed; if it does, it is redundant."""
     findings = []
-    for group in _stated(context.report):
+    for group in _merged(context.report):
         for rule in type(group.values).RULES:
             if isinstance(rule, RateOf) and getattr(group.values, rule.rate) is not None:
                 findings.extend(_check_typed_rate(group, rule))
     return findings
 
 
-def _check_typed_rate(group: StatedGroup, rule: RateOf) -> list[Finding]:
+def _check_typed_rate(group: MergedGroup, rule: RateOf) -> list[Finding]:
     cls = type(group.values)
     typed = getattr(group.values, rule.rate)
-    path = (*group.path, rule.rate)
+    path = group.path_of(rule.rate)
     numerator = "＋".join(field_title(cls, name) for name in rule.numerator)
     denominator = "＋".join(field_title(cls, name) for name in rule.denominator)
     result = computed_rate(group.values, rule)
@@ -103,24 +110,23 @@ def _check_typed_rate(group: StatedGroup, rule: RateOf) -> list[Finding]:
 def check_approximate_counts(context: CheckContext) -> list[Finding]:
     """“余” only follows a round number: "20余次" yes, "6余次" or "7094余件" no."""
     findings = []
-    for group in _stated(context.report):
+    for group in _merged(context.report):
         for name in type(group.values).model_fields:
             value = getattr(group.values, name)
             if isinstance(value, Count) and value.approximate and (value < 10 or value % 10):
-                findings.append(warning((*group.path, name), messages.approximate_not_round(int(value))))
+                findings.append(warning(group.path_of(name), messages.approximate_not_round(int(value))))
     return findings
 
 
-def check_groups_stated_once(context: CheckContext) -> list[Finding]:
-    """Each figure group (per kind of mediation) is stated once, so totals are unambiguous."""
-    first_seen: dict[tuple[str, str | None], StatedGroup] = {}
+def check_figures_stated_once(context: CheckContext) -> list[Finding]:
+    """A group may be spread over several measures, but each figure is stated once."""
     findings = []
-    for group in _stated(context.report):
-        earlier = first_seen.setdefault(group.identity, group)
-        if earlier is not group:
-            title = INDICATOR_GROUPS[group.key].group_title() + (f"（{group.kind}）" if group.kind else "")
-            message = messages.figures_duplicated(title, context.line_of(earlier.path))
-            findings.append(error(group.path, message))
+    for group in _merged(context.report):
+        cls = type(group.values)
+        for name, first, again in group.restated:
+            title = cls.group_title() + (f"（{group.kind}）" if group.kind else "")
+            message = messages.figure_restated(title, field_title(cls, name), context.line_of(first))
+            findings.append(error(again, message))
     return findings
 
 

@@ -1,0 +1,55 @@
+"""Shared fixtures: an isolated HOME, and small profiles written to a temp folder."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reportgen.validate import ValidationResult, validate_file
+
+REPO = Path(__file__).resolve().parents[1]
+PROFILES = REPO / "profiles"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+# The smallest profile that validates without errors (the regulation warnings aside).
+MINIMAL = """\
+jurisdiction:
+  name: 土城子乡
+  level: 乡镇
+year: 2024
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def write_profile(tmp_path: Path) -> Callable[..., Path]:
+    """Write YAML text (dedented) to a file in tmp_path and return its path."""
+
+    def write(text: str, name: str = "profile.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def validate_text(write_profile: Callable[..., Path]) -> Callable[..., ValidationResult]:
+    def validate(text: str, name: str = "profile.yaml") -> ValidationResult:
+        return validate_file(write_profile(text, name))
+
+    return validate
+
+
+def messages_at(result: ValidationResult, dotted_path: str) -> list[str]:
+    """The messages of all diagnostics at one path (e.g. "publication.signed_on")."""
+    return [d.message for d in result.diagnostics if d.dotted_path() == dotted_path]
