@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, PROFILES
 
+from conftest import MINIMAL, PROFILES
 from reportgen.cli import main
 
 ENGLISH_CLICK_WORDS = re.compile(r"Usage:|Options|Commands|Show this message|Error:|Try '")
@@ -36,7 +36,10 @@ def test_every_command_help_is_chinese(capsys, command):
 
 
 def test_usage_errors_are_chinese_with_exit_2(capsys):
-    assert run(capsys, "valdate") == (2, "[错误] 没有命令 valdate，是否想用 validate？运行 reportgen --help 查看全部命令。\n")
+    assert run(capsys, "valdate") == (
+        2,
+        "[错误] 没有命令 valdate，是否想用 validate？运行 reportgen --help 查看全部命令。\n",
+    )
     code, out = run(capsys, "validate", "--strict")
     assert (code, out) == (2, "[错误] 没有选项 --strict。运行 reportgen validate --help 查看用法。\n")
     code, out = run(capsys, "init", "--name")
@@ -104,7 +107,9 @@ def test_init_never_overwrites_without_force(capsys, tmp_path):
     code, out = run(capsys, "init", "--name", "土城子乡", "--level", "乡镇", "--year", "2024", "-o", str(tmp_path))
     assert code == 2 and "已存在" in out
     assert profile.read_text(encoding="utf-8") == "clerk's work\n"
-    code, _ = run(capsys, "init", "--name", "土城子乡", "--level", "乡镇", "--year", "2024", "-o", str(tmp_path), "--force")
+    code, _ = run(
+        capsys, "init", "--name", "土城子乡", "--level", "乡镇", "--year", "2024", "-o", str(tmp_path), "--force"
+    )
     assert code == 0 and profile.read_text(encoding="utf-8") != "clerk's work\n"
 
 

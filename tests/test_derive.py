@@ -6,7 +6,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 from conftest import MINIMAL
-
 from reportgen.derive import round_half_up
 from reportgen.filters import change_text, figure_text
 
@@ -16,7 +15,9 @@ def _group(result, key):
     return group
 
 
-PROFILE_2024 = MINIMAL + """\
+PROFILE_2024 = (
+    MINIMAL
+    + """\
 achievements:
   areas:
     - area: dispute_resolution
@@ -41,6 +42,7 @@ achievements:
           repealed: 0
           invalidated: 1
 """
+)
 
 
 def test_rates_are_computed_from_counts(validate_text):
@@ -66,9 +68,11 @@ def test_parts_filling_the_whole_make_the_others_zero(validate_text):
 
 
 def test_unknown_counts_stay_unknown(validate_text):
-    result = validate_text(MINIMAL + "achievements:\n  areas:\n    - area: dispute_resolution\n"
-                           "      figures:\n        administrative_reconsideration:\n          concluded: 8\n"
-                           "          upheld: 3\n")
+    result = validate_text(
+        MINIMAL + "achievements:\n  areas:\n    - area: dispute_resolution\n"
+        "      figures:\n        administrative_reconsideration:\n          concluded: 8\n"
+        "          upheld: 3\n"
+    )
     figures = _group(result, "administrative_reconsideration").figures
     assert "revoked" not in figures and "correction_rate" not in figures
 
@@ -82,9 +86,12 @@ def test_rounding_is_half_up_never_truncated():
 def test_year_on_year_from_last_years_profile(write_profile, validate_text):
     write_profile(
         PROFILE_2024.replace("year: 2024", "year: 2023")
-        .replace("received: 14", "received: 10").replace("accepted: 10", "accepted: 6")
-        .replace("concluded: 8", "concluded: 4").replace("upheld: 3", "upheld: 4")
-        .replace("terminated: 5", "terminated: 0").replace("head_appeared: 19", "head_appeared: 16"),
+        .replace("received: 14", "received: 10")
+        .replace("accepted: 10", "accepted: 6")
+        .replace("concluded: 8", "concluded: 4")
+        .replace("upheld: 3", "upheld: 4")
+        .replace("terminated: 5", "terminated: 0")
+        .replace("head_appeared: 19", "head_appeared: 16"),
         "last.yaml",
     )
     result = validate_text(PROFILE_2024 + "last_year:\n  profile: last.yaml\n")
@@ -97,7 +104,9 @@ def test_year_on_year_from_last_years_profile(write_profile, validate_text):
 
 def test_year_on_year_from_inline_figures(validate_text):
     # 喀什地区 2023: 出庭应诉率由79.39%提高至96.91% is 17.52 个百分点 (the report said 18.56%).
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 achievements:
   areas:
     - area: dispute_resolution
@@ -109,6 +118,7 @@ last_year:
     administrative_litigation:
       head_appearance_rate: 79.39
 """
+    )
     result = validate_text(text)
     [change] = result.report.changes
     assert change_text(change) == "提高17.52个百分点"

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PROFILES, SEEDS
 
+from conftest import PROFILES, SEEDS
 from reportgen.load import load_profile
 from reportgen.validate import validate_file
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from conftest import PROFILES, REPO
-
 from reportgen import api
 
 
 def test_schema_reference_is_current():
     committed = (REPO / "docs" / "schema-reference.md").read_text(encoding="utf-8")
     assert committed == api.schema_reference_text(), (
-        "docs/schema-reference.md is stale: run "
-        "`reportgen schema --format markdown -o docs/schema-reference.md`"
+        "docs/schema-reference.md is stale: run `reportgen schema --format markdown -o docs/schema-reference.md`"
     )
 
 

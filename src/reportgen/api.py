@@ -61,11 +61,9 @@ def schema_reference_text() -> str:
     return markdown_reference()
 
 
-def create_starter_profile(
-    name: str, level: str, year: int, destination: Path, *, force: bool = False
-) -> list[Path]:
+def create_starter_profile(name: str, level: str, year: int, destination: Path, *, force: bool = False) -> list[Path]:
     """Write a commented starter profile (and the JSON Schema beside it); return both paths."""
-    from reportgen.starter import starter_profile_text, starter_file_name
+    from reportgen.starter import starter_file_name, starter_profile_text
 
     target = destination / starter_file_name(name, year) if destination.is_dir() else destination
     if target.exists() and not force:

@@ -22,8 +22,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.group(
     cls=ChineseGroup,
     context_settings=CONTEXT,
-    help="reportgen：由年度资料（YAML）生成法治政府建设年度报告。\n\n"
-    "先用 init 生成资料模板，填写后用 validate 检查。",
+    help="reportgen：由年度资料（YAML）生成法治政府建设年度报告。\n\n先用 init 生成资料模板，填写后用 validate 检查。",
 )
 @click.version_option(__version__, "-V", "--version", message="reportgen %(version)s", help="显示版本号并退出")
 def app() -> None:
@@ -79,7 +78,12 @@ def figures_command(path: Path) -> None:
 @click.option("--level", "level", metavar="层级", help="乡镇、县、地区、省 或 部门")
 @click.option("--year", "year", metavar="年度", help="报告年度，如 2024")
 @click.option(
-    "-o", "--output", "output", metavar="路径", type=click.Path(path_type=Path), default=Path("."),
+    "-o",
+    "--output",
+    "output",
+    metavar="路径",
+    type=click.Path(path_type=Path),
+    default=Path("."),
     help="写到哪个文件或文件夹（默认当前文件夹，文件名为“名称-年度.yaml”）",
 )
 @click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
@@ -104,10 +108,10 @@ def init_command(name: str | None, level: str | None, year: str | None, output: 
     short_help="输出资料文件的 JSON Schema 或字段参考文档",
     help="输出资料文件的结构说明：JSON Schema（供编辑器补全、悬停提示）或 Markdown 字段参考。",
 )
+@click.option("--format", "output_format", metavar="格式", default="json", help="json（默认）或 markdown")
 @click.option(
-    "--format", "output_format", metavar="格式", default="json", help="json（默认）或 markdown"
+    "-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕"
 )
-@click.option("-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕")
 def schema_command(output_format: str, output: Path | None) -> None:
     from reportgen import api, terminal
     from reportgen.fsutil import write_atomic

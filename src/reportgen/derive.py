@@ -290,9 +290,7 @@ def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -
             if then is None or now.approximate or then.approximate or now.at_least or then.at_least:
                 continue
             cls = _group_class(group.key)
-            changes.append(
-                Change(group.key, group.kind, name, field_title(cls, name), now.unit, now, then)
-            )
+            changes.append(Change(group.key, group.kind, name, field_title(cls, name), now.unit, now, then))
     return changes
 
 

@@ -23,7 +23,7 @@ def plain_number(value: Decimal | Fraction | int, decimals: int = RATE_DECIMALS)
 
 
 def figure_text(figure: Figure) -> str:
-    """"80%", "95%以上", "3000余份", "14件"."""
+    """ "80%", "95%以上", "3000余份", "14件"."""
     if figure.unit == "%":
         return f"{plain_number(figure.value)}%" + ("以上" if figure.at_least else "")
     return f"{plain_number(figure.value)}{'余' if figure.approximate else ''}{figure.unit}"

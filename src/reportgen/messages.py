@@ -56,8 +56,7 @@ def file_missing(path: Path) -> str:
 
 def file_too_large(path: Path, size: int, limit: int) -> str:
     return (
-        f"文件 {path} 有 {size // 1024} KB，超过资料文件的上限 {limit // 1024} KB，"
-        "不像是一份年度资料；请确认选对了文件"
+        f"文件 {path} 有 {size // 1024} KB，超过资料文件的上限 {limit // 1024} KB，不像是一份年度资料；请确认选对了文件"
     )
 
 
@@ -102,7 +101,7 @@ _YAML_PROBLEMS: list[tuple[str, str, str, str]] = [
         "ScannerError",
         "mapping values are not allowed here",
         "这一行的值里有未加引号的英文冒号“: ”，被当成了新的键",
-        "把整个值用英文双引号括起来，如 title: \"标题: 副标题\"，或改用中文冒号“：”",
+        '把整个值用英文双引号括起来，如 title: "标题: 副标题"，或改用中文冒号“：”',
     ),
     (
         "DuplicateKeyError",
@@ -174,10 +173,7 @@ def yaml_error(exc: Any, text: str) -> str:
     for cls_name, phrase, explanation, hint in _YAML_PROBLEMS:
         if kind == cls_name and phrase in where:
             return f"{explanation}。{_fullwidth_colon_hint(exc, text) or hint}"
-    return (
-        "YAML 格式有误，无法读取此处。"
-        + (_fullwidth_colon_hint(exc, text) or "请对照上下文检查缩进、冒号和引号")
-    )
+    return "YAML 格式有误，无法读取此处。" + (_fullwidth_colon_hint(exc, text) or "请对照上下文检查缩进、冒号和引号")
 
 
 def _fullwidth_colon_hint(exc: Any, text: str) -> str | None:
@@ -316,7 +312,7 @@ CUSTOM = {
     "rg_count": "应为非负整数，可带“余”表示约数（如 3000余）或用“万”（如 8.9万），实为 {shown}",
     "rg_count_unit": "数字后不要写单位，直接写 {number}；单位“{unit}”由系统补上，实为 {shown}",
     "rg_count_chinese": "请用阿拉伯数字（如 14），实为 {shown}",
-    "rg_percent": "应为 0 到 100 之间的百分数，如 98.5 或 \"98.5%\"，可写“95%以上”，实为 {shown}",
+    "rg_percent": '应为 0 到 100 之间的百分数，如 98.5 或 "98.5%"，可写“95%以上”，实为 {shown}',
     "rg_amount": "应为金额数字（元），可用“万”“亿”（如 2.78万），实为 {shown}",
     "rg_date": "应为存在的日期，如 2025-03-12 或 2025年3月12日，实为 {shown}",
     "rg_level": "应为以下之一：{choices}，实为 {shown}",
@@ -333,31 +329,20 @@ CUSTOM = {
 
 
 def part_exceeds_whole(part: str, whole: str, part_value: Any, whole_value: Any, unit: str) -> str:
-    return (
-        f"应不超过“{whole}”（{whole_value}{unit}），实为 {part_value}{unit}；"
-        f"部分不能大于整体，请核对这两个数"
-    )
+    return f"应不超过“{whole}”（{whole_value}{unit}），实为 {part_value}{unit}；部分不能大于整体，请核对这两个数"
 
 
 def parts_exceed_whole(whole: str, parts: list[str], total: Any, whole_value: Any, unit: str) -> str:
     joined = "、".join(parts)
-    return (
-        f"应不小于{joined}之和（{total}{unit}），实为 {whole_value}{unit}；"
-        "请核对各分项与合计"
-    )
+    return f"应不小于{joined}之和（{total}{unit}），实为 {whole_value}{unit}；请核对各分项与合计"
 
 
 def parts_do_not_add_up(whole: str, parts: list[str], total: Any, whole_value: Any, unit: str) -> str:
     joined = "、".join(parts)
-    return (
-        f"应等于{joined}之和 {total}{unit}，实为 {whole_value}{unit}；"
-        "各分项都已填写时，合计必须相等"
-    )
+    return f"应等于{joined}之和 {total}{unit}，实为 {whole_value}{unit}；各分项都已填写时，合计必须相等"
 
 
-def rate_disagrees(
-    title: str, correct: str, numerator: str, denominator: str, num: Any, den: Any, typed: str
-) -> str:
+def rate_disagrees(title: str, correct: str, numerator: str, denominator: str, num: Any, den: Any, typed: str) -> str:
     return (
         f"应为 {correct}（{numerator} {num} ÷ {denominator} {den}），实为 {typed}；"
         f"比率由数字自动计算，请删除此项，让系统计算"
@@ -365,10 +350,7 @@ def rate_disagrees(
 
 
 def rate_redundant(numerator: str, denominator: str, correct: str) -> str:
-    return (
-        f"已由“{numerator}”和“{denominator}”算出 {correct}，无需手填；"
-        "请删除此项，以免日后数字改了比率没改"
-    )
+    return f"已由“{numerator}”和“{denominator}”算出 {correct}，无需手填；请删除此项，以免日后数字改了比率没改"
 
 
 def rate_zero_denominator(denominator: str) -> str:
@@ -439,17 +421,11 @@ def published_too_late_after_signing(days: int) -> str:
 
 
 def bad_document_number(value: str) -> str:
-    return (
-        f"发文字号“{value}”格式不规范；年份应用六角括号“〔〕”，如“托政发〔2025〕3号”，"
-        "不用 []、()、【】，也不能留空"
-    )
+    return f"发文字号“{value}”格式不规范；年份应用六角括号“〔〕”，如“托政发〔2025〕3号”，不用 []、()、【】，也不能留空"
 
 
 def bad_index_number(value: str) -> str:
-    return (
-        f"索引号“{value}”不符合“前段码/年份-序号”的格式（如 000014349/2025-00110），"
-        "请与本单位政务公开目录核对"
-    )
+    return f"索引号“{value}”不符合“前段码/年份-序号”的格式（如 000014349/2025-00110），请与本单位政务公开目录核对"
 
 
 def last_year_wrong_year(last: int, expected: int) -> str:
@@ -496,7 +472,4 @@ def summary(files: int, errors: int, warnings: int) -> str:
 
 
 def internal_error(log_path: Path) -> str:
-    return (
-        f"reportgen 内部出错，这不是您的操作问题。详细信息已写入 {log_path}，"
-        "请将该文件发给维护人员。"
-    )
+    return f"reportgen 内部出错，这不是您的操作问题。详细信息已写入 {log_path}，请将该文件发给维护人员。"

@@ -136,7 +136,11 @@ class _Writer:
         self.line(depth, f"{name}:{_yaml_value(value)}")
 
     def section(
-        self, parent: type[BaseModel], name: str, model: type[BaseModel], values: dict,
+        self,
+        parent: type[BaseModel],
+        name: str,
+        model: type[BaseModel],
+        values: dict,
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.blank()

@@ -94,7 +94,9 @@ def print_figures(report: Report, out: Console) -> None:
             table.add_column(column)
         for change in report.changes:
             table.add_row(
-                f"{change.title}", figure_text(change.this_year), figure_text(change.last_year),
+                f"{change.title}",
+                figure_text(change.this_year),
+                figure_text(change.last_year),
                 change_text(change),
             )
         out.print(table)

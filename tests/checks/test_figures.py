@@ -34,9 +34,7 @@ administrative_litigation:
 """)
     )
     [message] = messages_at(result, f"{FIGURES_AT}.administrative_litigation.head_appeared")
-    assert message == (
-        "应不超过“负责人应出庭应诉”（80件），实为 81件；部分不能大于整体，请核对这两个数"
-    )
+    assert message == ("应不超过“负责人应出庭应诉”（80件），实为 81件；部分不能大于整体，请核对这两个数")
     [diagnostic] = [d for d in result.errors]
     assert (diagnostic.line, diagnostic.title) == (13, "负责人实际出庭应诉")
 
@@ -52,9 +50,7 @@ administrative_reconsideration:
 """)
     )
     [message] = messages_at(result, f"{FIGURES_AT}.administrative_reconsideration.received")
-    assert message == (
-        "应不小于受理、不予受理、告知向有权机关申请之和（15件），实为 14件；请核对各分项与合计"
-    )
+    assert message == ("应不小于受理、不予受理、告知向有权机关申请之和（15件），实为 14件；请核对各分项与合计")
 
 
 def test_all_parts_given_must_equal_the_whole(validate_text):
@@ -69,7 +65,9 @@ normative_documents:
 """)
     )
     [message] = messages_at(result, f"{FIGURES_AT}.normative_documents.cleaned_up")
-    assert message.startswith("应等于清理后保留（继续有效）、清理后修改、清理后废止、清理后宣布失效之和 264件，实为 266件")
+    assert message.startswith(
+        "应等于清理后保留（继续有效）、清理后修改、清理后废止、清理后宣布失效之和 264件，实为 266件"
+    )
 
 
 def test_parts_below_the_whole_are_fine_while_some_are_missing(validate_text):
@@ -118,8 +116,13 @@ mediation:
 
 def test_trailing_zero_precision_is_kept(validate_text):
     # "80.00" states two decimals; 8/10 = 80.00 agrees; 79.90 would not.
-    good = validate_text(_figures("administrative_reconsideration:\n  accepted: 10\n  concluded: 8\n  conclusion_rate: 80.00\n"))
-    bad = validate_text(_figures("administrative_reconsideration:\n  accepted: 10\n  concluded: 8\n  conclusion_rate: 79.90\n"), "bad.yaml")
+    good = validate_text(
+        _figures("administrative_reconsideration:\n  accepted: 10\n  concluded: 8\n  conclusion_rate: 80.00\n")
+    )
+    bad = validate_text(
+        _figures("administrative_reconsideration:\n  accepted: 10\n  concluded: 8\n  conclusion_rate: 79.90\n"),
+        "bad.yaml",
+    )
     assert good.errors == []
     [message] = messages_at(bad, f"{FIGURES_AT}.administrative_reconsideration.conclusion_rate")
     assert message.startswith("应为 80.00%（审结 8 ÷ 受理 10），实为 79.90%")
@@ -150,7 +153,9 @@ def test_approximate_counts_are_not_held_to_exact_sums(validate_text):
 
 
 def test_a_figure_stated_twice_is_an_error_naming_the_first_line(validate_text):
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 achievements:
   areas:
     - area: dispute_resolution
@@ -163,6 +168,7 @@ achievements:
             hotline:
               received: 71
 """
+    )
     result = validate_text(text)
     [message] = messages_at(result, "achievements.areas[0].measures[0].figures.hotline.received")
     assert message == (
@@ -173,7 +179,9 @@ achievements:
 
 def test_a_group_spread_over_measures_is_checked_as_one(validate_text):
     # 八宿县 2020 states 行政诉讼 cases in one measure and 出庭 in the next.
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 achievements:
   areas:
     - area: dispute_resolution
@@ -190,6 +198,7 @@ achievements:
               head_required: 80
               head_appeared: 67
 """
+    )
     result = validate_text(text)
     [message] = messages_at(result, "achievements.areas[0].measures[0].figures.administrative_litigation.cases")
     assert message.startswith("应不小于一审结案、未结之和（138件），实为 137件")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import MINIMAL, messages_at
-
 from reportgen.checks.regulation import working_days_between
 
-COMPLETE = MINIMAL + """\
+COMPLETE = (
+    MINIMAL
+    + """\
 achievements:
   areas:
     - area: law_enforcement
@@ -23,6 +24,7 @@ plans:
   items:
     - title: 深化综合行政执法改革
 """
+)
 
 
 def test_a_complete_profile_has_no_regulation_warning(validate_text):
@@ -73,7 +75,9 @@ def test_published_before_signed_is_an_error(validate_text):
 
 def test_signed_before_the_year_reported_is_a_warning(validate_text):
     result = validate_text(COMPLETE + "publication:\n  signed_on: 2023年12月30日\n")
-    assert messages_at(result, "publication.signed_on") == ["成文日期 2023年12月30日 早于报告年度 2024 年的开始，请核对年份"]
+    assert messages_at(result, "publication.signed_on") == [
+        "成文日期 2023年12月30日 早于报告年度 2024 年的开始，请核对年份"
+    ]
 
 
 def test_publication_long_after_signing_is_a_warning():

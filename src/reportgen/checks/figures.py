@@ -39,7 +39,10 @@ def check_parts_within_whole(context: CheckContext) -> list[Finding]:
             part, whole = getattr(group.values, rule.part), getattr(group.values, rule.whole)
             if _exact(part, whole) and part > whole:
                 message = messages.part_exceeds_whole(
-                    field_title(cls, rule.part), field_title(cls, rule.whole), part, whole,
+                    field_title(cls, rule.part),
+                    field_title(cls, rule.whole),
+                    part,
+                    whole,
                     field_unit(cls, rule.part),
                 )
                 findings.append(error(group.path_of(rule.part), message))

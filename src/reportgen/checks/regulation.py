@@ -25,9 +25,7 @@ def check_required_parts(context: CheckContext) -> list[Finding]:
         (("plans",), "下一年度工作安排", 4, profile.plans.is_empty),
     ]
     return [
-        warning(path, messages.missing_required_part(title, item))
-        for path, title, item, missing in required
-        if missing
+        warning(path, messages.missing_required_part(title, item)) for path, title, item, missing in required if missing
     ]
 
 

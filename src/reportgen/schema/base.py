@@ -13,7 +13,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from reportgen import messages
-
 from reportgen.schema.values import Count, Percent
 
 
@@ -69,7 +68,7 @@ def percent(title: str, description: str = "") -> Any:
         default=None,
         title=title,
         description=description
-        or f"{title}（%）。只在报告只给出比率、没有给出计算它的数字时填写；如 98.5 或 \"95%以上\"",
+        or f'{title}（%）。只在报告只给出比率、没有给出计算它的数字时填写；如 98.5 或 "95%以上"',
         json_schema_extra={"unit": "%", "kind": "rate"},
     )
 

@@ -304,9 +304,7 @@ class Figures(ProfileModel):
     legality_review: LegalityReview | None = field("合法性审查", "合法性审查件数")
     legal_advisers: LegalAdvisers | None = field("法律顾问与公职律师", "人数与法律意见")
     law_enforcement: LawEnforcement | None = field("行政执法", "执法人员、培训、评查、裁量基准")
-    administrative_reconsideration: AdministrativeReconsideration | None = field(
-        "行政复议", "收到、受理、审结及结果"
-    )
+    administrative_reconsideration: AdministrativeReconsideration | None = field("行政复议", "收到、受理、审结及结果")
     administrative_litigation: AdministrativeLitigation | None = field(
         "行政诉讼", "收案、结案及结果、败诉、负责人出庭应诉"
     )

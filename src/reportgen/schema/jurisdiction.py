@@ -65,13 +65,9 @@ class Jurisdiction(ProfileModel):
         "province（省）、department（政府部门）；也可直接写“乡镇”“县”等中文",
         default=...,
     )
-    government: Text = field(
-        "政府全称", "如 托克逊县人民政府、喀什地区行政公署；不填时为“名称 + 人民政府”"
-    )
+    government: Text = field("政府全称", "如 托克逊县人民政府、喀什地区行政公署；不填时为“名称 + 人民政府”")
     party_committee: Text = field("党委全称", "如 中共土城子乡委员会；党委、政府联合署名时用到")
-    parents: list[Name] = field(
-        "上级行政区划", "自上而下，如 [新疆维吾尔自治区, 吐鲁番市]", default_factory=list
-    )
+    parents: list[Name] = field("上级行政区划", "自上而下，如 [新疆维吾尔自治区, 吐鲁番市]", default_factory=list)
 
     @field_validator("level", mode="before")
     @classmethod

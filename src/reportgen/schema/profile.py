@@ -52,7 +52,9 @@ class Profile(ProfileModel):
         default_factory=Block,
     )
     plans: Plans = field("下一年度工作安排", "督察规定第4项：下一年度推进法治政府建设的主要安排", default_factory=Plans)
-    other_matters: Block = field("其他需要报告的情况", "督察规定第5项：其他需要报告的情况（没有可不填）", default_factory=Block)
+    other_matters: Block = field(
+        "其他需要报告的情况", "督察规定第5项：其他需要报告的情况（没有可不填）", default_factory=Block
+    )
     last_year: LastYear | None = field("上一年度", "用于计算同比：去年的资料文件或去年的数字")
 
     @field_validator("year", mode="before")
@@ -61,9 +63,7 @@ class Profile(ProfileModel):
         text = str(value).strip().removesuffix("年度").removesuffix("年") if value is not None else ""
         if not isinstance(value, bool) and text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR:
             return int(text)
-        raise PydanticCustomError(
-            "rg_year", messages.CUSTOM["rg_year"], {"shown": messages.show_value(value)}
-        )
+        raise PydanticCustomError("rg_year", messages.CUSTOM["rg_year"], {"shown": messages.show_value(value)})
 
     @property
     def title(self) -> str:

@@ -133,9 +133,7 @@ class Shortcomings(ProfileModel):
 
     title: Text = field("部分标题", "不填时为“存在的不足和原因”；可改为本单位的写法")
     intro: Text = field("导语", "如 2023年……但仍存在一些不足：")
-    effects: Block | None = field(
-        "工作成效", "有的报告在本部分先总结成效和经验（如“工作成效和存在的问题”），写在这里"
-    )
+    effects: Block | None = field("工作成效", "有的报告在本部分先总结成效和经验（如“工作成效和存在的问题”），写在这里")
     items_title: Text = field("不足小标题", "本部分分小节时，不足一节的标题，如 存在的问题")
     items: list[Shortcoming] = field("不足", "各条不足，按报告中的顺序", default_factory=list)
     suggestions: Block | None = field("意见建议", "向上级提出的意见建议（如有）")
