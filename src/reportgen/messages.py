@@ -453,6 +453,14 @@ def area_duplicated(title: str, first_line: int | None) -> str:
     return f"标准领域“{title}”已在{where}出现过，同一领域只能写一次；请合并"
 
 
+def unbalanced_pair(opening: str, closing: str, opened: int, closed: int) -> str:
+    return f"“{opening}”与“{closing}”不成对（“{opening}”{opened} 个，“{closing}”{closed} 个）；请补全或删除多余的一个"
+
+
+def half_width_punctuation(mark: str, full: str, excerpt: str) -> str:
+    return f"中文正文中有半角标点“{mark}”（…{excerpt}…），应为全角“{full}”"
+
+
 def outdated_goal_formula(found: str) -> str:
     return (
         f"“{found}”是旧纲要（2015—2020年）或误写的目标表述；《法治政府建设实施纲要（2021—2025年）》"

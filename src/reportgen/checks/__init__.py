@@ -40,7 +40,7 @@ Check = Callable[[CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from reportgen.checks import figures, publication, regulation, structure
+    from reportgen.checks import figures, publication, regulation, structure, text
 
     return [
         figures.check_parts_within_whole,
@@ -54,6 +54,7 @@ def all_checks() -> list[Check]:
         regulation.check_dates,
         publication.check_document_number,
         publication.check_index_number,
+        text.check_text,
     ]
 
 
