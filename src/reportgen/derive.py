@@ -136,6 +136,7 @@ class Report:
     """A validated profile with everything computed from it."""
 
     profile: Profile
+    merged: list[MergedGroup]
     groups: list[DerivedGroup]
     changes: list[Change]
 
@@ -272,9 +273,10 @@ def derive_groups(stated: list[StatedGroup]) -> list[DerivedGroup]:
 
 
 def derive_report(profile: Profile, last_year: list[StatedGroup] | None = None) -> Report:
-    groups = derive_groups(list(iter_stated_groups(profile)))
+    merged = merge_groups(list(iter_stated_groups(profile)))
+    groups = [derive_group(group) for group in merged]
     changes = year_on_year(groups, derive_groups(last_year)) if last_year else []
-    return Report(profile=profile, groups=groups, changes=changes)
+    return Report(profile=profile, merged=merged, groups=groups, changes=changes)
 
 
 def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -> list[Change]:

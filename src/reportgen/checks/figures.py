@@ -11,7 +11,6 @@ from reportgen.derive import (
     field_title,
     field_unit,
     iter_figures,
-    iter_stated_groups,
     merge_groups,
     round_half_up,
 )
@@ -21,8 +20,7 @@ from reportgen.schema.values import Count
 
 def _merged(report: Report) -> list[MergedGroup]:
     """This year's groups and, when typed inline, last year's: both must be consistent."""
-    stated = list(iter_stated_groups(report.profile))
-    groups = merge_groups(stated)
+    groups = list(report.merged)
     last_year = report.profile.last_year
     if last_year is not None and last_year.figures is not None:
         groups += merge_groups(list(iter_figures(last_year.figures, ("last_year", "figures"))))
