@@ -7,6 +7,7 @@ a Chinese message with line:column (see `messages.yaml_error`).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 from reportgen import messages
@@ -144,17 +145,27 @@ def read_profile_text(path: Path) -> str:
 def parse_profile_text(text: str, path: Path) -> Any:
     """Parse YAML text; every failure becomes InvalidProfile with one positioned diagnostic."""
     try:
-        return _make_yaml().load(text)
+        with warnings.catch_warnings():
+            # A reused anchor name is legal YAML; ruamel's warning would reach the clerk in English.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            return _make_yaml().load(text)
     except _TooManyAliases as exc:
         raise _invalid(path, exc.mark, messages.yaml_too_many_aliases(MAX_ALIASES)) from None
     except _TooLarge:
         raise _invalid(path, None, messages.yaml_too_large(MAX_EXPANDED_NODES)) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise _invalid(path, mark, messages.yaml_error(exc, text)) from None
+        raise _invalid(path, _where(exc), messages.yaml_error(exc, text)) from None
     except (YAMLError, RecursionError, ValueError) as exc:
         # ruamel raises a few unmarked errors (e.g. deep nesting in the scanner).
         raise _invalid(path, None, messages.yaml_unmarked_error(exc)) from None
+
+
+def _where(exc: MarkedYAMLError) -> Any:
+    """The mark to show: where the problem is, except when ruamel only noticed it at the end
+    of the file (an unclosed quote or bracket), where the place it started is more useful."""
+    if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def _invalid(path: Path, mark: Any, message: str) -> InvalidProfile:

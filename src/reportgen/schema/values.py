@@ -25,6 +25,9 @@ _UNIT_SUFFIX_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)?(?:万|亿)?余?)(?P<uni
 _CN_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 _SCALES = {None: 1, "万": 10_000, "亿": 100_000_000}
+# No figure in a county report comes near a trillion; bounding first also keeps a typed
+# "1e9999999" from turning into a ten-million-digit integer.
+MAX_COUNT = Decimal(10) ** 12
 _CHINESE_DIGITS = set("零一二三四五六七八九十百千两")
 
 
@@ -58,12 +61,13 @@ class Count(int):
         if isinstance(value, bool):
             raise _error("rg_count", value)
         if isinstance(value, int):
-            if value < 0:
+            if not 0 <= value <= MAX_COUNT:
                 raise _error("rg_count", value)
             return cls(value)
         if isinstance(value, Decimal | float):
-            if value == int(value) and value >= 0:
-                return cls(int(value))
+            number = Decimal(str(value)) if isinstance(value, float) else value
+            if number.is_finite() and 0 <= number <= MAX_COUNT and number == number.to_integral_value():
+                return cls(int(number))
             raise _error("rg_count", value)
         if isinstance(value, str):
             return cls._parse_text(value.strip(), value)
@@ -74,7 +78,7 @@ class Count(int):
         match = _COUNT_RE.match(text.replace(",", "").replace("，", ""))
         if match:
             amount = Decimal(match["number"]) * _SCALES[match["scale"]]
-            if amount == int(amount):
+            if amount <= MAX_COUNT and amount == amount.to_integral_value():
                 return cls(int(amount), approximate=bool(match["approx"]))
         unit = _UNIT_SUFFIX_RE.match(text)
         if unit:
@@ -167,7 +171,7 @@ def parse_amount(value: Any) -> Decimal:
         amount = Decimal(match["number"]) * _SCALES[match["scale"]]
     else:
         raise _error("rg_amount", value)
-    if amount < 0:
+    if not amount.is_finite() or not 0 <= amount <= MAX_COUNT:
         raise _error("rg_amount", value)
     return amount
 
