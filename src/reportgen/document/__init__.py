@@ -1,0 +1,25 @@
+"""The format-neutral document between templates and writers (data types and numbering)."""
+
+from reportgen.document.model import (
+    Block,
+    Document,
+    Enumeration,
+    EnumerationItem,
+    Heading,
+    Metadata,
+    Paragraph,
+    Signature,
+    Table,
+)
+
+__all__ = [
+    "Block",
+    "Document",
+    "Enumeration",
+    "EnumerationItem",
+    "Heading",
+    "Metadata",
+    "Paragraph",
+    "Signature",
+    "Table",
+]
