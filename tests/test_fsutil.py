@@ -31,3 +31,21 @@ def test_failed_rename_keeps_the_old_file_and_no_temp(tmp_path, monkeypatch):
     assert "无法写入" in raised.value.message
     assert target.read_text(encoding="utf-8") == "clerk's work\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+def test_new_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    # mkstemp creates 0600 files; a web page nobody else can read is no use to the webmaster.
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "page.html", "<p>x</p>")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_replacing_keeps_the_files_mode(tmp_path):
+    target = tmp_path / "profile.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.stat().st_mode & 0o777 == 0o640

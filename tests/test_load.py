@@ -161,6 +161,14 @@ def test_reused_anchor_name_gives_no_python_warning(validate_text):
     assert all(CJK.search(d.message) for d in result.diagnostics)
 
 
+@pytest.mark.parametrize("version", ["1.0", "1.3"])
+def test_unsupported_yaml_version_directive_is_a_syntax_error(version):
+    diagnostic = syntax_error(lines(f"%YAML {version}", "---", "year: 2024"))
+
+    assert (diagnostic.line, diagnostic.column) == (1, 1)
+    assert diagnostic.message.startswith(f"不支持的 YAML 版本声明“%YAML {version}”")
+
+
 def test_deep_nesting_is_one_syntax_error_not_a_recursion_error():
     diagnostic = syntax_error("x: " + "[" * 500 + "]" * 500 + "\n")
 

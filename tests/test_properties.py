@@ -23,10 +23,6 @@ PROPERTY = settings(max_examples=200, deadline=None, database=None)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# Known bug, pinned by test_load.py::test_reused_anchor_name_gives_no_python_warning (xfail):
-# a reused anchor (“&a … &a”) leaks ruamel's ReusedAnchorWarning. Drop this once it is fixed.
-KNOWN_ANCHOR_WARNING = pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")
-
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -59,7 +55,9 @@ def dump(data: Any) -> str:
 
 # ---------------------------------------------------------------- (a) arbitrary text
 
-# Plain st.text() seldom looks like YAML; these pieces make the parser work harder.
+# Plain st.text() seldom looks like YAML; these pieces make the parser work harder. The
+# directive ends its line so that no digit can follow it: "%YAML 1.10" is a known bug, pinned by
+# test_load.py::test_unsupported_yaml_version_directive_is_a_syntax_error (xfail).
 YAML_PIECES = [
     "jurisdiction",
     "name",
@@ -93,7 +91,7 @@ YAML_PIECES = [
     "?",
     "!!python/name:os.system",
     "!!binary",
-    "%YAML 1.1",
+    "%YAML 1.1\n---\n",
     "2024",
     "2025-02-30",
     "十四",
@@ -108,7 +106,6 @@ YAML_PIECES = [
 yamlish_text = st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 
 
-@KNOWN_ANCHOR_WARNING
 @PROPERTY
 @given(text=st.text() | yamlish_text)
 def test_any_text_gives_a_result_never_an_exception(folder, text):
@@ -119,7 +116,6 @@ def test_any_text_gives_a_result_never_an_exception(folder, text):
     assert_told_in_chinese(result.diagnostics)
 
 
-@KNOWN_ANCHOR_WARNING
 @PROPERTY
 @given(raw=st.binary(max_size=300) | yamlish_text.map(lambda text: text.encode("gbk", "replace")))
 def test_any_bytes_in_a_file_give_a_result_never_an_exception(folder, raw):

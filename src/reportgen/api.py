@@ -1,6 +1,7 @@
 """The pipeline on one screen: what every command does, as plain function calls.
 
     load → validate → derive   (validate_paths)
+    … → render → write         (build_reports: templates → document → DOCX, HTML)
     schema → starter profile   (create_starter_profile)
     schema → JSON Schema, reference docs
 
@@ -10,12 +11,15 @@ The CLI only parses arguments, calls one function here, and formats the result.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen import messages
+from reportgen.document import Document, Heading, Paragraph
 from reportgen.errors import FileProblem
 from reportgen.fsutil import write_atomic
+from reportgen.schema import Profile
 from reportgen.validate import ValidationResult, validate_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
@@ -73,3 +77,79 @@ def create_starter_profile(name: str, level: str, year: int, destination: Path, 
     schema_path = target.parent / SCHEMA_FILE_NAME
     written.append(write_json_schema(schema_path))
     return written
+
+
+# ---------------------------------------------------------------- build
+
+
+FORMATS = ("docx", "html")
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """What one profile produced: its validation, its outputs, and its stock paragraphs."""
+
+    result: ValidationResult
+    outputs: dict[Path, bytes] = field(default_factory=dict)
+    stock: tuple[str, ...] = ()
+
+
+def output_name(profile: Profile, extension: str) -> str:
+    """托克逊县-2024-法治政府建设年度报告.docx"""
+    return f"{profile.jurisdiction.name}-{profile.year}-法治政府建设年度报告.{extension}"
+
+
+def build_reports(
+    paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS, template_dirs: Sequence[Path] = ()
+) -> list[BuiltReport]:
+    """Validate, render and write each profile. An invalid profile writes nothing.
+
+    Gather, then write: every output of a profile is rendered in memory first, and only
+    then written, each file atomically.
+    """
+    built = [_build_one(result, out_dir, formats, template_dirs) for result in validate_paths(paths)]
+    for report in built:
+        for path, data in report.outputs.items():
+            write_atomic(path, data)
+    return built
+
+
+def _build_one(
+    result: ValidationResult, out_dir: Path, formats: Sequence[str], template_dirs: Sequence[Path]
+) -> BuiltReport:
+    if not result.ok or result.report is None:
+        return BuiltReport(result)
+    from reportgen.render import render_document
+
+    profile = result.report.profile
+    own = [result.path.parent / profile.templates] if profile.templates else []
+    document = render_document(result.report, [*template_dirs, *own])
+    outputs = {out_dir / output_name(profile, extension): WRITERS[extension](document) for extension in formats}
+    stock = tuple(_stock_places(document))
+    return BuiltReport(result, outputs, stock)
+
+
+def _stock_places(document: Document) -> list[str]:
+    """The heading above each stock paragraph, so a reviewer knows where to look."""
+    places, current = [], "开头段落"
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            current = block.label
+        elif isinstance(block, Paragraph) and block.stock:
+            places.append(current)
+    return places
+
+
+def _docx(document: Document) -> bytes:
+    from reportgen.write_docx import write_docx
+
+    return write_docx(document)
+
+
+def _html(document: Document) -> bytes:
+    from reportgen.write_html import write_html
+
+    return write_html(document).encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": _docx, "html": _html}

@@ -126,6 +126,114 @@ def schema_command(output_format: str, output: Path | None) -> None:
     terminal.print_written([write_atomic(output, text)])
 
 
+@app.command(
+    "build",
+    short_help="生成报告：Word（.docx）和网页（.html）",
+    help="先检查资料，再生成报告。资料有错误时不生成，并列出错误。\n\n"
+    "文件名为“名称-年度-法治政府建设年度报告”，如 托克逊县-2024-法治政府建设年度报告.docx。"
+    "由模板默认文字补上的段落会列出，便于审核。",
+)
+@click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="文件夹",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    help="报告写到哪个文件夹（默认当前文件夹）",
+)
+@click.option("--format", "formats", metavar="格式", default="docx,html", help="docx、html 或 docx,html（默认两者）")
+@click.option(
+    "--template-dir",
+    "template_dirs",
+    metavar="文件夹",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="自己的模板文件夹：其中与自带模板同名的文件优先使用；可给多次",
+)
+def build_command(paths: tuple[Path, ...], output: Path, formats: str, template_dirs: tuple[Path, ...]) -> None:
+    from reportgen import api, terminal
+
+    if not paths:
+        raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
+    chosen = [name.strip() for name in formats.split(",") if name.strip()]
+    if not chosen or any(name not in api.FORMATS for name in chosen):
+        raise FileProblem(f"格式“{formats}”无效，请写 docx、html 或 docx,html")
+    for folder in template_dirs:
+        if not folder.is_dir():
+            raise FileProblem(f"模板文件夹 {folder} 不存在")
+    built = api.build_reports(paths, output, chosen, template_dirs)
+    terminal.print_build(built, terminal.console())
+    sys.exit(max((report.result.exit_code for report in built), default=0))
+
+
+@app.group(
+    "templates",
+    short_help="查看、复制模板（供模板维护人员使用）",
+    help="模板决定报告各部分的措辞。list 列出全部模板，show 显示一个模板，"
+    "copy 把自带模板复制到自己的模板文件夹中以便修改（生成时用 --template-dir 指定该文件夹）。",
+)
+def templates_group() -> None:
+    pass
+
+
+@templates_group.command(
+    "list", short_help="列出全部模板及其用途", help="列出全部模板：名称、来源（自带或自己的）和用途。"
+)
+@click.option(
+    "--template-dir",
+    "template_dirs",
+    metavar="文件夹",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="同时列出这个文件夹中的模板，并标出哪些覆盖了自带模板",
+)
+def templates_list(template_dirs: tuple[Path, ...]) -> None:
+    from reportgen import template_catalog, terminal
+
+    terminal.print_templates(template_catalog.list_templates(template_dirs), terminal.console())
+
+
+@templates_group.command(
+    "show", short_help="显示一个模板的内容", help="显示一个模板的内容，如：reportgen templates show sections/plans.j2"
+)
+@click.argument("name", metavar="模板名")
+@click.option(
+    "--template-dir",
+    "template_dirs",
+    metavar="文件夹",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="先在这个文件夹中找",
+)
+def templates_show(name: str, template_dirs: tuple[Path, ...]) -> None:
+    from reportgen import template_catalog, terminal
+
+    terminal.stdout_write(template_catalog.read_template(name, template_dirs))
+
+
+@templates_group.command(
+    "copy",
+    short_help="把自带模板复制出来修改",
+    help="把自带模板复制到自己的模板文件夹（保持相同的相对路径），之后修改复制出的文件，"
+    "生成时加 --template-dir 该文件夹即可。已存在的文件不会被覆盖。",
+)
+@click.argument("name", metavar="模板名")
+@click.option(
+    "--to",
+    "target",
+    metavar="文件夹",
+    type=click.Path(path_type=Path),
+    default=Path("我的模板"),
+    help="复制到哪个文件夹（默认“我的模板”）",
+)
+def templates_copy(name: str, target: Path) -> None:
+    from reportgen import template_catalog, terminal
+
+    terminal.print_written([template_catalog.copy_template(name, target)])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one boundary where user errors become Chinese messages and exit codes."""
     from reportgen import terminal

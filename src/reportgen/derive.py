@@ -15,7 +15,7 @@ from typing import Any
 
 from reportgen.errors import ProfilePath
 from reportgen.schema.base import IndicatorGroup, RateOf, SumOf
-from reportgen.schema.indicators import Figures
+from reportgen.schema.indicators import INDICATOR_GROUPS, Figures
 from reportgen.schema.profile import Profile
 from reportgen.schema.values import Count, Percent
 
@@ -93,6 +93,7 @@ class Figure:
     approximate: bool = False
     at_least: bool = False
     formula: str = ""
+    scale: str = ""  # "万"/"亿" when the clerk wrote the count that way
 
     def rounded(self, decimals: int = DEFAULT_RATE_DECIMALS) -> Decimal:
         return round_half_up(self.value, decimals)
@@ -163,7 +164,7 @@ def iter_stated_groups(profile: Profile) -> Iterator[StatedGroup]:
 def iter_figures(figures: Figures | None, path: ProfilePath) -> Iterator[StatedGroup]:
     if figures is None:
         return
-    for key in Figures.model_fields:
+    for key in INDICATOR_GROUPS:
         value = getattr(figures, key)
         if value is None:
             continue
@@ -243,7 +244,9 @@ def derive_group(merged: MergedGroup) -> DerivedGroup:
 def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
     given: Any = getattr(group, name)
     if given is not None:
-        return Figure(Fraction(given), unit, approximate=getattr(given, "approximate", False))
+        return Figure(
+            Fraction(given), unit, approximate=getattr(given, "approximate", False), scale=getattr(given, "scale", "")
+        )
     value = known_count(group, name)
     if value is None:
         return None
@@ -297,6 +300,4 @@ def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -
 
 
 def _group_class(key: str) -> type[IndicatorGroup]:
-    from reportgen.schema.indicators import INDICATOR_GROUPS
-
     return INDICATOR_GROUPS[key]

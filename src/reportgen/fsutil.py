@@ -27,9 +27,20 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp_name, _mode_for(path))
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise FileProblem(f"无法写入 {path}（{exc.strerror or exc}）") from exc
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """mkstemp makes 0600 files; keep the mode of the file replaced, or the umask default."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -7,6 +7,7 @@ a Chinese message with line:column (see `messages.yaml_error`).
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -52,6 +53,12 @@ class _BoundedComposer(Composer):
         if self._alias_count > MAX_ALIASES:
             raise _TooManyAliases(a.start_mark)
         return a
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int  # 0-based, as ruamel's marks
+    column: int
 
 
 class _TooManyAliases(Exception):
@@ -142,8 +149,17 @@ def read_profile_text(path: Path) -> str:
         raise FileProblem(messages.file_not_utf8(path, raw, exc)) from exc
 
 
+_YAML_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S*)", re.MULTILINE)
+_SUPPORTED_VERSIONS = ("1.1", "1.2")
+
+
 def parse_profile_text(text: str, path: Path) -> Any:
     """Parse YAML text; every failure becomes InvalidProfile with one positioned diagnostic."""
+    directive = _YAML_DIRECTIVE.search(text)
+    if directive and directive.group(1) not in _SUPPORTED_VERSIONS:
+        # ruamel asserts on other versions (an AssertionError, no position): say it ourselves.
+        line = text.count("\n", 0, directive.start()) + 1
+        raise _invalid(path, _Mark(line - 1, 0), messages.yaml_version(directive.group(1)))
     try:
         with warnings.catch_warnings():
             # A reused anchor name is legal YAML; ruamel's warning would reach the clerk in English.

@@ -106,6 +106,35 @@ def _source_text(figure: Figure) -> str:
     return f"计算：{figure.formula}" if figure.computed else "填写"
 
 
+def print_build(built: list, out: Console) -> None:
+    """Per profile: its diagnostics, the files written, and the paragraphs of stock text."""
+    from rich.text import Text
+
+    for report in built:
+        result = report.result
+        print_diagnostics(result.diagnostics, out)
+        if not report.outputs:
+            out.print(Text(f"[未生成] {display_path(result.path)}：资料有错误，请先修正。", style="bold red"))
+            continue
+        for path in report.outputs:
+            out.print(Text(f"已写入 {display_path(path)}", style="green"))
+        for place in report.stock:
+            out.print(Text(f"[模板文字] {place}：资料中没有填写，使用了模板的默认文字，请审核。", style="yellow"))
+
+
+def print_templates(entries: list, out: Console) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    table.add_column("模板", no_wrap=True)
+    table.add_column("来源", no_wrap=True)
+    table.add_column("用途")
+    for entry in entries:
+        source = entry.source + ("（覆盖自带）" if entry.overrides else "")
+        table.add_row(entry.name, source, entry.purpose)
+    out.print(table)
+
+
 def print_error(message: str) -> None:
     from rich.text import Text
 

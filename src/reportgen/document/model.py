@@ -55,6 +55,7 @@ class Enumeration:
     items: tuple[EnumerationItem, ...]
     intro: str = ""
     inline: bool = False
+    style: str = "是"  # "是" → 一是, "1." → 1., "(1)" → （1）
 
 
 @dataclass(frozen=True)

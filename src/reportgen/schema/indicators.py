@@ -297,6 +297,11 @@ class Figures(ProfileModel):
 
     model_config = ConfigDict(title="数字")
 
+    in_text: bool = Field(
+        default=False,
+        title="数字已写在正文中",
+        description="正文已经写明这些数字时设为 true：系统照样核对和计算，但不再另外生成叙述数字的句子",
+    )
     study: Study | None = field("学法", "领导干部学法、讲座、任前考法")
     government_services: GovernmentServices | None = field("政务服务", "事项、办件、好差评、跨省通办")
     major_decisions: MajorDecisions | None = field("重大行政决策", "年度目录事项及完成情况")

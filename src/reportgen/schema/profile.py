@@ -56,6 +56,10 @@ class Profile(ProfileModel):
         "其他需要报告的情况", "督察规定第5项：其他需要报告的情况（没有可不填）", default_factory=Block
     )
     last_year: LastYear | None = field("上一年度", "用于计算同比：去年的资料文件或去年的数字")
+    templates: Path | None = field(
+        "模板文件夹",
+        "本单位自己的模板文件夹（相对于本文件）；其中与自带模板同名的文件优先使用。一般不用填写",
+    )
 
     @field_validator("year", mode="before")
     @classmethod

@@ -42,10 +42,12 @@ class Count(int):
     """A non-negative whole count; `approximate` marks "3000余" (about, at least)."""
 
     approximate: bool
+    scale: str  # "万" or "亿" when written so ("8.9万"), to be printed the same way
 
-    def __new__(cls, value: int, approximate: bool = False) -> Count:
+    def __new__(cls, value: int, approximate: bool = False, scale: str = "") -> Count:
         obj = super().__new__(cls, value)
         obj.approximate = approximate
+        obj.scale = scale
         return obj
 
     def __repr__(self) -> str:
@@ -79,7 +81,7 @@ class Count(int):
         if match:
             amount = Decimal(match["number"]) * _SCALES[match["scale"]]
             if amount <= MAX_COUNT and amount == amount.to_integral_value():
-                return cls(int(amount), approximate=bool(match["approx"]))
+                return cls(int(amount), approximate=bool(match["approx"]), scale=match["scale"] or "")
         unit = _UNIT_SUFFIX_RE.match(text)
         if unit:
             raise _error("rg_count_unit", original, number=unit["number"], unit=unit["unit"])

@@ -1,0 +1,98 @@
+"""The small line format templates emit, and its parser into document blocks.
+
+A template's output is plain text: paragraphs separated by blank lines. Structure comes
+from directive lines made by the template helpers (`heading()`, `enumeration()` …): a
+line starting with RS (U+001E), fields separated by US (U+001F). Both are characters XML
+forbids, so they are stripped from every value a profile provides (`clean_text`): profile
+text can never forge structure, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+
+from reportgen.document.model import Block, Enumeration, EnumerationItem, Heading, Paragraph, Signature, Table
+
+RS, US = "\x1e", "\x1f"
+# Characters XML 1.0 does not allow (and our two separators, which are among them).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class Directive(str):
+    """A directive line made by a template helper: passed through as it is."""
+
+
+def clean_text(value: object) -> str:
+    """Profile text made safe for the markup: no XML-forbidden characters, no separators."""
+    return _FORBIDDEN.sub("", str(value))
+
+
+def directive(kind: str, *fields: object) -> Directive:
+    cleaned = (_join([line.strip() for line in clean_text(field).split("\n") if line.strip()]) for field in fields)
+    return Directive(f"\n{RS}{kind}{US}{US.join(cleaned)}\n")
+
+
+def parse_markup(text: str) -> list[Block]:
+    """Template output → blocks. Plain lines join into paragraphs until a blank line."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    enumeration: list[EnumerationItem] | None = None
+    enum_options: tuple[str, bool, str] = ("", False, "是")
+
+    def flush() -> None:
+        paragraph = _join(lines)
+        if paragraph:
+            blocks.append(Paragraph(paragraph))
+        lines.clear()
+
+    for line in text.split("\n"):
+        if not line.startswith(RS):
+            if line.strip():
+                lines.append(line.strip())
+            else:
+                flush()
+            continue
+        flush()
+        kind, _, rest = line[1:].partition(US)
+        fields = rest.split(US)
+        if kind == "enum":
+            enumeration, enum_options = [], (fields[0], fields[1] == "inline", fields[2] if len(fields) > 2 else "是")
+        elif kind == "item" and enumeration is not None:
+            enumeration.append(EnumerationItem(title=fields[0], text=fields[1]))
+        elif kind == "end" and enumeration is not None:
+            if enumeration:
+                intro, inline, style = enum_options
+                blocks.append(Enumeration(tuple(enumeration), intro=intro, inline=inline, style=style))
+            enumeration = None
+        else:
+            blocks.extend(_block(kind, fields))
+    flush()
+    return blocks
+
+
+def _block(kind: str, fields: list[str]) -> Iterable[Block]:
+    if kind.startswith("h") and kind[1:].isdigit():
+        yield Heading(level=int(kind[1:]), text=fields[0])
+    elif kind == "lead":
+        yield Paragraph(text=fields[1], lead=fields[0])
+    elif kind == "stock":
+        yield Paragraph(text=fields[0], stock=True)
+    elif kind == "sign":
+        date = dt.date.fromisoformat(fields[-1]) if fields[-1] else None
+        yield Signature(bodies=tuple(field for field in fields[:-1] if field), date=date)
+    elif kind == "table":
+        caption, header, rows = fields[0], json.loads(fields[1]), json.loads(fields[2])
+        yield Table(caption=caption, header=tuple(header), rows=tuple(tuple(row) for row in rows))
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped template lines: no space between CJK characters, one between Latin words."""
+    text = ""
+    for line in lines:
+        if text and text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            text += " "
+        text += line
+    return text

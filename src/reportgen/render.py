@@ -1,0 +1,180 @@
+"""Stage 4: profile + derived figures + templates → the document model.
+
+Templates read view objects built here (areas, measures, figure groups), never the raw
+YAML. Their output (see document/markup.py) is parsed into blocks and numbered once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen.derive import Change, DerivedGroup, Figure, Report
+from reportgen.document import Document, Metadata
+from reportgen.document.markup import parse_markup
+from reportgen.document.numbering import number_blocks
+from reportgen.errors import ProfilePath
+from reportgen.filters import figure_text
+from reportgen.schema import AREAS, Profile
+from reportgen.schema.indicators import INDICATOR_GROUPS
+from reportgen.templating import make_environment, render_template
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """A figure as templates print it: "14件", "80%", "3000余份".
+
+    False when it is a 0 the clerk never typed (inferred from sums), so a template's
+    `{% if g.revoked %}` never prints "撤销0件" for a figure nobody stated.
+    """
+
+    figure: Figure
+
+    def __str__(self) -> str:
+        return figure_text(self.figure)
+
+    def __bool__(self) -> bool:
+        return not (self.figure.computed and self.figure.value == 0)
+
+    @property
+    def value(self) -> Any:
+        return self.figure.value
+
+    @property
+    def computed(self) -> bool:
+        return self.figure.computed
+
+
+class GroupView:
+    """One figure group for its template: `g.received`, `g.kind`, `g.change("received")`."""
+
+    def __init__(self, group: DerivedGroup, changes: dict[str, Change]):
+        self.key = group.key
+        self.kind = group.kind or ""
+        self.title = group.title
+        self._figures = group.figures
+        self._changes = changes
+        self._fields = set(INDICATOR_GROUPS[group.key].model_fields)
+
+    def __getattr__(self, name: str) -> FigureValue | None:
+        if name.startswith("_") or name not in self._fields:
+            raise AttributeError(name)
+        figure = self._figures.get(name)
+        return FigureValue(figure) if figure is not None else None
+
+    def change(self, name: str) -> Change | None:
+        return self._changes.get(name)
+
+
+@dataclass
+class MeasureView:
+    title: str
+    text: str
+    items: list[Any]
+    groups: list[GroupView] = field(default_factory=list)
+
+
+@dataclass
+class AreaView:
+    key: str
+    heading: str
+    text: str
+    measures: list[MeasureView]
+    groups: list[GroupView] = field(default_factory=list)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.text or self.measures or self.groups)
+
+
+def render_document(report: Report, template_dirs: Sequence[Path] = ()) -> Document:
+    """Render the report through the templates into a numbered document."""
+    env = make_environment(template_dirs)
+    profile = report.profile
+    markup = render_template(env, entry_template(profile), build_context(report))
+    return Document(
+        title=profile.title,
+        blocks=number_blocks(parse_markup(markup)),
+        metadata=_metadata(profile),
+    )
+
+
+def entry_template(profile: Profile) -> str:
+    """The variant for the jurisdiction's level, e.g. levels/township.j2."""
+    return f"levels/{profile.jurisdiction.level.value}.j2"
+
+
+def build_context(report: Report) -> dict[str, Any]:
+    profile = report.profile
+    groups = _groups_by_owner(report)
+    return {
+        "profile": profile,
+        "jurisdiction": profile.jurisdiction,
+        "level": profile.jurisdiction.level.value,
+        "year": profile.year,
+        "next_year": profile.year + 1,
+        "title": profile.title,
+        "preamble": profile.preamble or "",
+        "achievements": profile.achievements,
+        "areas": [_area_view(profile, index, groups) for index in range(len(profile.achievements.areas))],
+        "shortcomings": profile.shortcomings,
+        "leader_duties": profile.leader_duties,
+        "plans": profile.plans,
+        "other_matters": profile.other_matters,
+        "signatories": profile.signatories,
+        "signed_on": profile.publication.signed_on,
+        # Defaults that levels/*.j2 override with {% set %}.
+        "subordinates": "各部门",
+        "measure_style": "是",
+    }
+
+
+def _groups_by_owner(report: Report) -> dict[ProfilePath, list[GroupView]]:
+    """Each group's sentence goes where the group is first stated (an area or a measure),
+    unless that figures block says its numbers are already in the text."""
+    changes: dict[tuple[str, str | None], dict[str, Change]] = {}
+    for change in report.changes:
+        changes.setdefault((change.group, change.kind), {})[change.name] = change
+    owners: dict[ProfilePath, list[GroupView]] = {}
+    for merged, derived in zip(report.merged, report.groups, strict=True):
+        owner = merged.path[: merged.path.index("figures")]
+        if _figures_at(report.profile, owner).in_text:
+            continue
+        view = GroupView(derived, changes.get((derived.key, derived.kind), {}))
+        owners.setdefault(owner, []).append(view)
+    return owners
+
+
+def _figures_at(profile: Profile, owner: ProfilePath) -> Any:
+    node: Any = profile
+    for step in owner:
+        node = node[step] if isinstance(step, int) else getattr(node, step)
+    return node.figures
+
+
+def _area_view(profile: Profile, index: int, groups: dict[ProfilePath, list[GroupView]]) -> AreaView:
+    area = profile.achievements.areas[index]
+    path: ProfilePath = ("achievements", "areas", index)
+    measures = [
+        MeasureView(m.title or "", m.text or "", list(m.items), groups.get((*path, "measures", i), []))
+        for i, m in enumerate(area.measures)
+    ]
+    key = area.area.value if area.area else ""
+    heading = area.title or (AREAS[area.area].title if area.area else "")
+    return AreaView(key, heading, area.text or "", measures, groups.get(path, []))
+
+
+def _metadata(profile: Profile) -> Metadata:
+    publication = profile.publication
+    return Metadata(
+        index_number=publication.index_number or "",
+        topic=publication.topic or "",
+        publisher=profile.publisher,
+        document_number=publication.document_number or "",
+        signed_on=publication.signed_on,
+        published_on=publication.published_on,
+        keywords=("法治政府建设", "年度报告", profile.jurisdiction.name),
+        description=f"{profile.jurisdiction.name}{profile.year}年法治政府建设年度报告",
+    )

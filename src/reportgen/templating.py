@@ -1,0 +1,181 @@
+"""Sandboxed Jinja2 environment: loaders (user first, shipped second), helpers, errors.
+
+Profile text only ever enters templates as data: it is never compiled, and every value a
+template prints passes `finalize`, which strips the characters that could forge document
+structure or break XML. Template mistakes become Chinese messages with file and line.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from reportgen import filters, messages
+from reportgen.document.markup import Directive, clean_text, directive
+from reportgen.errors import ReportgenError
+from reportgen.resources import shipped_dir
+
+SHIPPED_PREFIX = "!shipped"
+TEMPLATE_SUFFIX = ".j2"
+
+
+class TemplateProblem(ReportgenError):
+    """A template cannot be loaded, parsed or run: a maintainer's error, named with file and line."""
+
+    exit_code = 1
+
+
+def shipped_templates() -> Path:
+    return shipped_dir("templates")
+
+
+def make_environment(user_dirs: Sequence[Path] = ()) -> SandboxedEnvironment:
+    shipped = jinja2.FileSystemLoader(str(shipped_templates()))
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(path) for path in user_dirs]),
+            shipped,
+            # "!shipped/sections/area.j2" always means the shipped file, so an override can
+            # extend or include the file it replaces (as Pelican's "!theme/…").
+            jinja2.PrefixLoader({SHIPPED_PREFIX: shipped}, delimiter="/"),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.globals.update(HELPERS)
+    env.filters.update(filters.JINJA_FILTERS)
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value: directives pass; text is cleaned, each line its own paragraph."""
+    if isinstance(value, Directive):
+        return value
+    if value is None:
+        return ""
+    return clean_text(value).replace("\n", "\n\n")
+
+
+# ---------------------------------------------------------------- helpers templates call
+
+
+def heading(level: int, text: object) -> Directive:
+    return directive(f"h{int(level)}", text)
+
+
+def paragraph(text: object, lead: object = "") -> str:
+    """A paragraph, optionally with a run-in lead (a measure's title)."""
+    lines = [line for line in clean_text(text or "").split("\n") if line.strip()]
+    if not lead:
+        return "\n\n".join(lines)
+    first, rest = (lines[0], lines[1:]) if lines else ("", [])
+    return directive("lead", _with_stop(lead), first) + "\n\n".join(rest)
+
+
+def enumeration(items: Iterable[Any], intro: object = "", inline: bool = False, style: str = "是") -> Directive:
+    """一是……二是……: items have `title` and `text` (objects or mappings; either may be empty).
+    `style` picks the numbers: "是" (一是), "1." or "(1)"; counting goes on across the
+    enumerations of one section and restarts after each heading."""
+    body = "".join(directive("item", _field(i, "title"), _field(i, "text")) for i in items)
+    if not body:
+        return Directive("")
+    return Directive(directive("enum", intro, "inline" if inline else "", style) + body + directive("end"))
+
+
+def _field(item: Any, name: str) -> str:
+    value = item.get(name) if isinstance(item, dict) else getattr(item, name, "")
+    return str(value or "")
+
+
+def stock(text: object) -> Directive:
+    """Conventional wording supplied where the clerk wrote nothing; the build lists it."""
+    return directive("stock", text)
+
+
+def signature(bodies: Iterable[object], date: Any = None) -> Directive:
+    return directive("sign", *bodies, date.isoformat() if date else "")
+
+
+def table(caption: object, header: Sequence[object], rows: Sequence[Sequence[object]]) -> Directive:
+    import json
+
+    cells = [[clean_text(cell) for cell in row] for row in rows]
+    return directive("table", caption, json.dumps([clean_text(h) for h in header]), json.dumps(cells))
+
+
+def sentence(*clauses: object) -> str:
+    """Join the clauses that are present with "，" and end with "。"; nothing if none is."""
+    present = [str(clause) for clause in clauses if clause]
+    return "，".join(present) + "。" if present else ""
+
+
+def _with_stop(title: object) -> str:
+    text = clean_text(title).strip()
+    return text if text.endswith(("。", "！", "？", "：")) else text + "。"
+
+
+HELPERS = {
+    "heading": heading,
+    "paragraph": paragraph,
+    "enumeration": enumeration,
+    "stock": stock,
+    "signature": signature,
+    "table": table,
+    "sentence": sentence,
+}
+
+
+# ---------------------------------------------------------------- rendering and errors
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            messages.template_syntax(_where(exc.filename or exc.name), exc.lineno, exc.message)
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(messages.template_missing(exc.name)) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateProblem(messages.template_undefined(*_template_frame(), exc.message or "")) from None
+    except jinja2.exceptions.SecurityError:
+        raise TemplateProblem(messages.template_forbidden(*_template_frame())) from None
+    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
+        raise TemplateProblem(messages.template_runtime(*_template_frame(), type(exc).__name__)) from None
+
+
+def _template_frame() -> tuple[str, int | None]:
+    """File and line of the innermost template frame (Jinja rewrites tracebacks to point there)."""
+    found: tuple[str, int | None] = ("（未知模板）", None)
+    for frame, line in traceback.walk_tb(sys.exc_info()[2]):
+        filename = frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            found = (_where(filename), line)
+    return found
+
+
+def _where(filename: str | None) -> str:
+    """Show shipped templates by their name, a user's by their path."""
+    if not filename:
+        return "（未知模板）"
+    path = Path(filename)
+    try:
+        return str(path.relative_to(shipped_templates()))
+    except ValueError:
+        return str(path)
