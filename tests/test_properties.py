@@ -56,8 +56,9 @@ def dump(data: Any) -> str:
 # ---------------------------------------------------------------- (a) arbitrary text
 
 # Plain st.text() seldom looks like YAML; these pieces make the parser work harder. The
-# directive ends its line so that no digit can follow it: "%YAML 1.10" is a known bug, pinned by
-# test_load.py::test_unsupported_yaml_version_directive_is_a_syntax_error (xfail).
+# directive ends its line so that no digit can follow it: an unsupported version after a "\r"
+# line break is a known bug, pinned by test_load.py::
+# test_unsupported_yaml_version_directive_after_a_cr_line_break_is_a_syntax_error (xfail).
 YAML_PIECES = [
     "jurisdiction",
     "name",
