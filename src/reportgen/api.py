@@ -82,7 +82,8 @@ def create_starter_profile(name: str, level: str, year: int, destination: Path, 
 # ---------------------------------------------------------------- build
 
 
-FORMATS = ("docx", "html")
+FORMATS = ("docx", "html", "txt")
+DEFAULT_FORMATS = ("docx", "html")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def output_name(profile: Profile, extension: str) -> str:
 
 
 def build_reports(
-    paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS, template_dirs: Sequence[Path] = ()
+    paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS, template_dirs: Sequence[Path] = ()
 ) -> list[BuiltReport]:
     """Validate, render and write each profile. An invalid profile writes nothing.
 
@@ -152,4 +153,10 @@ def _html(document: Document) -> bytes:
     return write_html(document).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": _docx, "html": _html}
+def _txt(document: Document) -> bytes:
+    from reportgen.write_text import write_text
+
+    return write_text(document).encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": _docx, "html": _html, "txt": _txt}

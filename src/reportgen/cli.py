@@ -143,7 +143,13 @@ def schema_command(output_format: str, output: Path | None) -> None:
     default=Path("."),
     help="报告写到哪个文件夹（默认当前文件夹）",
 )
-@click.option("--format", "formats", metavar="格式", default="docx,html", help="docx、html 或 docx,html（默认两者）")
+@click.option(
+    "--format",
+    "formats",
+    metavar="格式",
+    default="docx,html",
+    help="docx、html、txt（纯文本，便于校对），可用逗号组合；默认 docx,html",
+)
 @click.option(
     "--template-dir",
     "template_dirs",
@@ -159,7 +165,7 @@ def build_command(paths: tuple[Path, ...], output: Path, formats: str, template_
         raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
     chosen = [name.strip() for name in formats.split(",") if name.strip()]
     if not chosen or any(name not in api.FORMATS for name in chosen):
-        raise FileProblem(f"格式“{formats}”无效，请写 docx、html 或 docx,html")
+        raise FileProblem(f"格式“{formats}”无效，请写 docx、html、txt 或用逗号组合，如 docx,html")
     for folder in template_dirs:
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
