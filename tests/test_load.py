@@ -169,13 +169,6 @@ def test_unsupported_yaml_version_directive_is_a_syntax_error(version):
     assert diagnostic.message.startswith(f"不支持的 YAML 版本声明“%YAML {version}”")
 
 
-@pytest.mark.xfail(
-    reason="load._YAML_DIRECTIVE finds “%YAML” only after “\\n” (re.MULTILINE), but ruamel also "
-    "breaks lines at “\\r”: the directive reaches ruamel's YAML.version setter, whose "
-    "AssertionError escapes parse_profile_text",
-    raises=AssertionError,
-    strict=True,
-)
 def test_unsupported_yaml_version_directive_after_a_cr_line_break_is_a_syntax_error():
     diagnostic = syntax_error("# 旧式 Mac 换行\r%YAML 1.0\r---\ryear: 2024\r")
 

@@ -149,7 +149,8 @@ def read_profile_text(path: Path) -> str:
         raise FileProblem(messages.file_not_utf8(path, raw, exc)) from exc
 
 
-_YAML_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S*)", re.MULTILINE)
+# Line starts as ruamel sees them: after \n, \r\n or a lone \r.
+_YAML_DIRECTIVE = re.compile(r"(?:\A|(?<=[\r\n]))%YAML[ \t]+(\S*)")
 _SUPPORTED_VERSIONS = ("1.1", "1.2")
 
 
@@ -158,7 +159,7 @@ def parse_profile_text(text: str, path: Path) -> Any:
     directive = _YAML_DIRECTIVE.search(text)
     if directive and directive.group(1) not in _SUPPORTED_VERSIONS:
         # ruamel asserts on other versions (an AssertionError, no position): say it ourselves.
-        line = text.count("\n", 0, directive.start()) + 1
+        line = len(re.findall(r"\r\n|\r|\n", text[: directive.start()])) + 1
         raise _invalid(path, _Mark(line - 1, 0), messages.yaml_version(directive.group(1)))
     try:
         with warnings.catch_warnings():
