@@ -55,10 +55,7 @@ def dump(data: Any) -> str:
 
 # ---------------------------------------------------------------- (a) arbitrary text
 
-# Plain st.text() seldom looks like YAML; these pieces make the parser work harder. The
-# directive ends its line so that no digit can follow it: an unsupported version after a "\r"
-# line break is a known bug, pinned by test_load.py::
-# test_unsupported_yaml_version_directive_after_a_cr_line_break_is_a_syntax_error (xfail).
+# Plain st.text() seldom looks like YAML; these pieces make the parser work harder.
 YAML_PIECES = [
     "jurisdiction",
     "name",
