@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt, RGBColor, Twips
+from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle
 
 from reportgen import docx_oxml
@@ -91,8 +92,44 @@ def build_reference() -> Document:
     _configure_page(document)
     docx_oxml.set_themeFontLang(document.settings.element)
     _drop_template_leftovers(document)
+    _drop_unused_styles(document)
     _blank_core_properties(document)
     return document
+
+
+# The styles write_docx uses, and the defaults Word expects to find.
+KEPT_STYLES = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+
+
+def _drop_unused_styles(document: Document) -> None:
+    """Keep only the styles the writer uses (and what they are based on or linked to).
+
+    python-docx's template defines some 160 styles, and python-docx scans all of them on
+    every style assignment; a lean styles part keeps write_docx several times faster. Word
+    still offers every built-in style through w:latentStyles.
+    """
+    styles = document.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    # The XML stores built-in styles under internal names ("heading 1"), as python-docx maps them.
+    wanted = {BabelFish.ui2internal(name) for name in {spec.name for spec in STYLES} | KEPT_STYLES}
+    keep = {style_id for style_id, style in by_id.items() if _style_name(style) in wanted}
+    pending = list(keep)
+    while pending:  # follow basedOn / link / next so no kept style points at a dropped one
+        style = by_id[pending.pop()]
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            target = ref.get(qn("w:val")) if ref is not None else None
+            if target in by_id and target not in keep:
+                keep.add(target)
+                pending.append(target)
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+
+
+def _style_name(style) -> str:
+    name = style.find(qn("w:name"))
+    return name.get(qn("w:val")) if name is not None else ""
 
 
 def _paragraph_style(document: Document, name: str) -> ParagraphStyle:

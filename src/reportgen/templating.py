@@ -7,6 +7,8 @@ structure or break XML. Template mistakes become Chinese messages with file and 
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
@@ -36,6 +38,13 @@ def shipped_templates() -> Path:
 
 
 def make_environment(user_dirs: Sequence[Path] = ()) -> SandboxedEnvironment:
+    """One environment per set of template folders, kept: Jinja caches compiled templates
+    in it (and re-reads a file whose modification time changed)."""
+    return _environment(tuple(Path(path).resolve() for path in user_dirs))
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(user_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
     shipped = jinja2.FileSystemLoader(str(shipped_templates()))
     loader = jinja2.ChoiceLoader(
         [
@@ -55,10 +64,23 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_bytecode_cache(),
     )
     env.globals.update(HELPERS)
     env.filters.update(filters.JINJA_FILTERS)
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (keyed by file and checked against its source),
+    so a cold `reportgen build` does not compile every template again."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "reportgen" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: work without the cache
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _finalize(value: Any) -> Any:

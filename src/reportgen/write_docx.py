@@ -15,6 +15,7 @@ from importlib.resources import files
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.styles.style import BaseStyle
 from docx.table import _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
@@ -66,6 +67,14 @@ class _Writer:
     def __init__(self, word: WordDocument) -> None:
         self.word = word
         self._east_asia: dict[str, str] = {}
+        self._styles: dict[str, BaseStyle] = {}
+
+    def _style(self, name: str) -> BaseStyle:
+        # python-docx finds a style by name (or reads paragraph.style) by scanning every
+        # style element; resolving each once per document keeps the writer fast.
+        if name not in self._styles:
+            self._styles[name] = self.word.styles[name]
+        return self._styles[name]
 
     def block(self, block: Block) -> None:
         match block:
@@ -87,9 +96,9 @@ class _Writer:
         lines = tuple(line for line in map(_clean, lines) if line)
         if not lines:
             return
-        paragraph = self.word.add_paragraph(style="Title")
+        paragraph = self.word.add_paragraph(style=self._style("Title"))
         for index, line in enumerate(lines):
-            run = self._run(paragraph, line)
+            run = self._run(paragraph, line, "Title")
             if index < len(lines) - 1:
                 run.add_break()
 
@@ -113,7 +122,7 @@ class _Writer:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
         if columns == 0:
             return
-        word_table = self.word.add_table(rows=1 + len(table.rows), cols=columns, style="Table Grid")
+        word_table = self.word.add_table(rows=1 + len(table.rows), cols=columns, style=self._style("Table Grid"))
         word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
         docx_oxml.set_tblHeader(word_table.rows[0]._tr)  # repeated at the top of every page
         self._row(word_table.rows[0], table.header, "Table Heading")
@@ -124,7 +133,7 @@ class _Writer:
         # GB/T 9704-2012 7.3.5.2: 正文下空一行, then 署名 and 成文日期 右空二字 (the Signature style).
         if not any(map(_clean, (*signature.bodies, signature.date_text))):
             return
-        self.word.add_paragraph(style="Normal")
+        self.word.add_paragraph(style=self._style("Normal"))
         for body in signature.bodies:
             self._paragraph("Signature", body)
         self._paragraph("Signature", signature.date_text)
@@ -132,33 +141,32 @@ class _Writer:
     def _row(self, row: _Row, texts: tuple[str, ...], style: str) -> None:
         for index, cell in enumerate(row.cells):
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.word.styles[style]  # a short row's empty cells look like the others
+            paragraph.style = self._style(style)  # a short row's empty cells look like the others
             text = _clean(texts[index]) if index < len(texts) else ""
             if text:
-                self._run(paragraph, text)
+                self._run(paragraph, text, style)
 
     def _paragraph(self, style: str, *texts: str) -> WordParagraph | None:
         """One paragraph in `style`, one run per non-empty text; none at all when every text is empty."""
         texts = tuple(text for text in map(_clean, texts) if text)
         if not texts:
             return None
-        paragraph = self.word.add_paragraph(style=style)
+        paragraph = self.word.add_paragraph(style=self._style(style))
         for text in texts:
-            self._run(paragraph, text)
+            self._run(paragraph, text, style)
         return paragraph
 
-    def _run(self, paragraph: WordParagraph, text: str) -> Run:
+    def _run(self, paragraph: WordParagraph, text: str, style: str) -> Run:
         """A run naming its East Asian font: python-docx's API names only the Latin ones (DOMAIN_NOTES §1.9)."""
         run = paragraph.add_run(_clean(text))
-        docx_oxml.set_rFonts(run._element.get_or_add_rPr(), self._east_asia_font(paragraph))
+        docx_oxml.set_rFonts(run._element.get_or_add_rPr(), self._east_asia_font(style))
         return run
 
-    def _east_asia_font(self, paragraph: WordParagraph) -> str:
-        style = paragraph.style
-        if style.name not in self._east_asia:
-            found = docx_oxml.rFonts_east_asia(style) or docx_oxml.rFonts_east_asia(self.word.styles["Normal"])
-            self._east_asia[style.name] = found or ""
-        return self._east_asia[style.name]
+    def _east_asia_font(self, style: str) -> str:
+        if style not in self._east_asia:
+            found = docx_oxml.rFonts_east_asia(self._style(style)) or docx_oxml.rFonts_east_asia(self._style("Normal"))
+            self._east_asia[style] = found or ""
+        return self._east_asia[style]
 
 
 def _item_text(item: EnumerationItem) -> str:
