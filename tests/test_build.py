@@ -1,0 +1,138 @@
+"""`reportgen build` and `reportgen templates` as a clerk and a maintainer use them."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from conftest import MINIMAL, PROFILES
+from reportgen.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_build_writes_docx_and_html_named_after_the_jurisdiction(capsys, tmp_path):
+    code, out = run(capsys, "build", str(PROFILES / "托克逊县-2024.yaml"), "-o", str(tmp_path))
+    assert code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["托克逊县-2024-法治政府建设年度报告.docx", "托克逊县-2024-法治政府建设年度报告.html"]
+    assert "已写入" in out and "托克逊县-2024-法治政府建设年度报告.docx" in out
+    word = docx.Document(io.BytesIO((tmp_path / names[0]).read_bytes()))
+    assert word.paragraphs[0].text == "托克逊县2024年度法治政府建设工作报告"
+    assert any(p.style.name == "Heading 1" and p.text == "一、工作开展情况" for p in word.paragraphs)
+
+
+def test_build_lists_the_stock_paragraphs_for_review(capsys, tmp_path):
+    code, out = run(capsys, "build", str(PROFILES / "托克逊县-2024.yaml"), "-o", str(tmp_path), "--format", "txt")
+    assert code == 0
+    assert (
+        "[模板文字] 三、党政主要负责人履行推进法治建设第一责任人职责情况：资料中没有填写，使用了模板的默认文字，请审核。"
+        in out
+    )
+
+
+def test_an_invalid_profile_is_refused_and_nothing_is_written(capsys, tmp_path, write_profile):
+    profile = write_profile(MINIMAL.replace("level: 乡镇", "level: 村"))
+    out_dir = tmp_path / "out"
+    code, out = run(capsys, "build", str(profile), "-o", str(out_dir))
+    assert code == 1
+    assert "层级 (jurisdiction.level)" in out and "[未生成]" in out
+    assert not out_dir.exists() or list(out_dir.iterdir()) == []
+
+
+def test_a_folder_builds_every_profile(capsys, tmp_path):
+    code, _ = run(capsys, "build", str(PROFILES), "-o", str(tmp_path), "--format", "html")
+    assert code == 0
+    assert len(list(tmp_path.glob("*.html"))) == 5
+
+
+def test_an_existing_report_is_replaced_whole(capsys, tmp_path):
+    target = tmp_path / "托克逊县-2024-法治政府建设年度报告.txt"
+    target.write_text("旧版本\n", encoding="utf-8")
+    run(capsys, "build", str(PROFILES / "托克逊县-2024.yaml"), "-o", str(tmp_path), "--format", "txt")
+    assert target.read_text(encoding="utf-8").startswith("托克逊县2024年度法治政府建设工作报告")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no temp file left
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "pdf"], "格式“pdf”无效"),
+        (["--template-dir", "/无此文件夹"], "模板文件夹 /无此文件夹 不存在"),
+    ],
+)
+def test_bad_build_options_exit_2_in_chinese(capsys, tmp_path, args, message):
+    code, out = run(capsys, "build", str(PROFILES / "托克逊县-2024.yaml"), "-o", str(tmp_path), *args)
+    assert code == 2 and message in out
+
+
+def test_template_dir_overrides_a_section(capsys, tmp_path):
+    custom = tmp_path / "mine" / "sections"
+    custom.mkdir(parents=True)
+    (custom / "leader_duties.j2").write_text(
+        '{{ heading(1, "第一责任人履职情况") }}\n本县自定义的措辞。\n', encoding="utf-8"
+    )
+    code, _ = run(
+        capsys,
+        "build",
+        str(PROFILES / "托克逊县-2024.yaml"),
+        "-o",
+        str(tmp_path),
+        "--format",
+        "txt",
+        "--template-dir",
+        str(tmp_path / "mine"),
+    )
+    text = (tmp_path / "托克逊县-2024-法治政府建设年度报告.txt").read_text(encoding="utf-8")
+    assert code == 0 and "三、第一责任人履职情况\n本县自定义的措辞。" in text
+
+
+def test_a_template_folder_named_in_the_profile_is_used(capsys, tmp_path, write_profile):
+    (tmp_path / "tpl" / "sections").mkdir(parents=True)
+    (tmp_path / "tpl" / "sections" / "preamble.j2").write_text("资料指定的模板。\n", encoding="utf-8")
+    profile = write_profile(MINIMAL + "templates: tpl\n")
+    code, _ = run(capsys, "build", str(profile), "-o", str(tmp_path / "out"), "--format", "txt")
+    text = (tmp_path / "out" / "土城子乡-2024-法治政府建设年度报告.txt").read_text(encoding="utf-8")
+    assert code == 0 and "资料指定的模板。" in text
+
+
+def test_a_broken_template_is_a_chinese_error_not_a_traceback(capsys, tmp_path):
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "plans.j2").write_text("{% if %}\n", encoding="utf-8")
+    code, out = run(
+        capsys,
+        "build",
+        str(PROFILES / "托克逊县-2024.yaml"),
+        "-o",
+        str(tmp_path / "out"),
+        "--template-dir",
+        str(tmp_path),
+    )
+    assert code == 1
+    assert "sections/plans.j2 第 1 行" in out and "Traceback" not in out
+    assert not (tmp_path / "out").exists()
+
+
+def test_templates_list_show_and_copy(capsys, tmp_path):
+    code, out = run(capsys, "templates", "list")
+    assert code == 0 and "sections/plans.j2" in out and "figures/administrative_reconsideration.j2" in out
+    code, out = run(capsys, "templates", "show", "sections/plans.j2")
+    assert code == 0 and out.startswith("{#- 下一年度工作安排")
+    code, out = run(capsys, "templates", "copy", "sections/plans.j2", "--to", str(tmp_path))
+    copied = tmp_path / "sections" / "plans.j2"
+    assert code == 0 and copied.read_text(encoding="utf-8").startswith("{#- 下一年度工作安排")
+    code, out = run(capsys, "templates", "list", "--template-dir", str(tmp_path))
+    assert "（覆盖自带）" in out
+    code, out = run(capsys, "templates", "copy", "sections/plans.j2", "--to", str(tmp_path))
+    assert code == 2 and "已存在" in out
+
+
+def test_templates_show_unknown_name(capsys):
+    code, out = run(capsys, "templates", "show", "sections/nothing.j2")
+    assert code == 2 and "没有名为 sections/nothing.j2 的模板" in out
