@@ -44,7 +44,9 @@ def show_value(value: Any) -> str:
 
 
 def expected_actual(expected: str, value: Any) -> str:
-    return f"应为{expected}，实为 {show_value(value)}"
+    # A space between Chinese and a Latin word or number, as the messages write "实为 14".
+    space = " " if expected[:1].isascii() else ""
+    return f"应为{space}{expected}，实为 {show_value(value)}"
 
 
 # ---------------------------------------------------------------- files

@@ -146,9 +146,10 @@ class _Writer:
         self.blank()
         self.comment(parent, name, 0)
         self.line(0, f"{name}:")
-        for key in model.model_fields:
+        for key, info in model.model_fields.items():
             if key not in skip:
-                self.field(model, key, values.get(key, [] if key in _LIST_FIELDS else None), 1)
+                default = info.default if isinstance(info.default, bool) else None
+                self.field(model, key, values.get(key, [] if key in _LIST_FIELDS else default), 1)
 
     @contextlib.contextmanager
     def commented(self, depth: int) -> Iterator[None]:
@@ -168,6 +169,8 @@ def _yaml_value(value: object) -> str:
 
 
 def _yaml_scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     text = str(value)

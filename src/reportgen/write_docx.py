@@ -25,7 +25,6 @@ from reportgen.document.model import (
     Block,
     Document,
     Enumeration,
-    EnumerationItem,
     Heading,
     Paragraph,
     Signature,
@@ -40,7 +39,6 @@ KEYWORD_SEPARATOR = "；"
 # Characters XML 1.0 forbids: lxml refuses them deep inside python-docx, so they never reach it.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
-_SENTENCE_END = "。！？；："
 
 
 def write_docx(document: Document) -> bytes:
@@ -111,11 +109,11 @@ class _Writer:
 
     def enumeration(self, enumeration: Enumeration) -> None:
         if enumeration.inline:
-            self._paragraph("Normal", enumeration.intro, _inline_items(enumeration.items))
+            self._paragraph("Normal", enumeration.inline_text)
             return
         self._paragraph("Normal", enumeration.intro)
         for item in enumeration.items:
-            self._paragraph("Normal", _item_text(item))
+            self._paragraph("Normal", item.run_in_text)
 
     def table(self, table: Table) -> None:
         self._paragraph("Caption", table.caption)
@@ -167,23 +165,6 @@ class _Writer:
             found = docx_oxml.rFonts_east_asia(self._style(style)) or docx_oxml.rFonts_east_asia(self._style("Normal"))
             self._east_asia[style] = found or ""
         return self._east_asia[style]
-
-
-def _item_text(item: EnumerationItem) -> str:
-    """Label, title, "。", text (一是完善制度。……); an item without a title prints label and text."""
-    if not item.title:
-        return f"{item.label}{item.text}"
-    if not item.text:
-        return f"{item.label}{item.title}"
-    stop = "" if item.title.endswith(tuple(_SENTENCE_END)) else "。"
-    return f"{item.label}{item.title}{stop}{item.text}"
-
-
-def _inline_items(items: tuple[EnumerationItem, ...]) -> str:
-    """Items joined by semicolons, the last closed by a full stop: 一是……；二是……。"""
-    pieces = [_item_text(item).rstrip("。；;") for item in items]
-    pieces = [piece for piece in pieces if piece]
-    return "；".join(pieces) + "。" if pieces else ""
 
 
 def _set_core_properties(word: WordDocument, document: Document) -> None:

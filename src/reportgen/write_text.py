@@ -29,13 +29,6 @@ def _block_lines(block: object) -> list[str]:
 
 
 def _enumeration_lines(block: Enumeration) -> list[str]:
-    items = [f"{item.label}{_titled(item.title)}{item.text}" for item in block.items]
     if block.inline:
-        return [block.intro + "；".join(item.rstrip("。；") for item in items) + "。"]
-    return ([block.intro] if block.intro else []) + items
-
-
-def _titled(title: str) -> str:
-    if not title:
-        return ""
-    return title if title.endswith(("。", "：", "！", "？")) else title + "。"
+        return [block.inline_text]
+    return ([block.intro] if block.intro else []) + [item.run_in_text for item in block.items]

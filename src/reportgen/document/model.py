@@ -36,6 +36,10 @@ class Paragraph:
     stock: bool = False  # conventional wording supplied by a template, not by the clerk
 
 
+# A title ending in one of these needs no 。 before its text.
+TITLE_ENDS = ("。", "！", "？", "；", "：")
+
+
 @dataclass(frozen=True)
 class EnumerationItem:
     title: str
@@ -45,6 +49,19 @@ class EnumerationItem:
     @property
     def label(self) -> str:
         return self.number
+
+    @property
+    def head(self) -> str:
+        """Label and title, closed by 。 when text follows: "一是完善制度。"."""
+        title = self.title.strip()
+        if title and self.text.strip() and not title.endswith(TITLE_ENDS):
+            title += "。"
+        return f"{self.label}{title}"
+
+    @property
+    def run_in_text(self) -> str:
+        """The whole item as one run of text: "一是完善制度。……"."""
+        return self.head + self.text.strip()
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,13 @@ class Enumeration:
     intro: str = ""
     inline: bool = False
     style: str = "是"  # "是" → 一是, "1." → 1., "(1)" → （1）
+
+    @property
+    def inline_text(self) -> str:
+        """The intro, then the items joined by ；, the last closed by 。: "……一是……；二是……。"."""
+        pieces = [item.run_in_text.rstrip("。；;") for item in self.items]
+        pieces = [piece for piece in pieces if piece]
+        return self.intro.strip() + ("；".join(pieces) + "。" if pieces else "")
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,11 @@ class Plans(ProfileModel):
     goals: Text = field("目标任务", "下一年度的主要目标任务（分“思路、目标、措施”写时）")
     items_title: Text = field("措施小标题", "分“思路、目标、措施”写时，措施一节的标题")
     items: list[Measure] = field("工作安排", "各项工作安排，按报告中的顺序", default_factory=list)
+    item_headings: bool = field(
+        "安排作小标题",
+        "设为 true 时各项安排作为小标题（（一）（二）……）单独成段；默认写成“一是……二是……”",
+        default=False,
+    )
 
     @property
     def is_empty(self) -> bool:

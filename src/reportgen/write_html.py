@@ -1,0 +1,278 @@
+"""Document → publication HTML: one self-contained page, or a fragment to paste into a site's CMS.
+
+The page is what the 政府信息公开 column shows (DOMAIN_NOTES §3): the metadata block, one `<h1>`, the
+body with numbered headings kept as text, and the 署名 and 成文日期. It makes no request of its own: no
+script, no web font, no external stylesheet, no image. Every piece of text is escaped here, whatever
+produced it; the model promises clean text, but a page on a government site is not the place to trust that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+
+from reportgen.document.model import (
+    Block,
+    Document,
+    Enumeration,
+    Heading,
+    Metadata,
+    Paragraph,
+    Signature,
+    Table,
+)
+
+# Characters XML 1.0 forbids, plus what HTML calls parse errors in text: C1 controls and noncharacters
+# (U+FDD0–FDEF and the last two code points of every plane). Lone surrogates would make the page
+# unencodable as UTF-8.
+_NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]")
+
+# An item's title ending in one of these runs into its text without an added 。 (as write_docx does).
+_TITLE_ENDS = "。！？；："
+
+# DOMAIN_NOTES §3.2: the 政府信息公开 fields reportgen prints, in page order (gov.cn 政策文件库 order).
+_METADATA_FIELDS = (
+    ("索引号", "index_number"),
+    ("主题分类", "topic"),
+    ("发布机构", "publisher"),
+    ("成文日期", "signed_on"),
+    ("发文字号", "document_number"),
+    ("发布日期", "published_on"),
+)
+
+# Every selector sits under .reportgen, so the fragment's stylesheet changes nothing else on a CMS page.
+# Body text 18px (≥ 16px, in rem), line-height 1.8, contrast ≥ 4.5:1 (#1a1a1a on #fff ≈ 17:1). Headings and
+# paragraphs start 2 characters in (GB/T 9704 7.3.3); h2's 1.8em of 1.25rem is 2em of the 1.125rem body.
+_SCOPED_CSS = """\
+.reportgen{box-sizing:border-box;max-width:42em;margin:0 auto;padding:1.5rem 1rem 3rem;color:#1a1a1a;\
+background:#fff;font-family:"FangSong","仿宋","STFangsong",serif;font-size:1.125rem;line-height:1.8;\
+overflow-wrap:break-word}
+.reportgen *,.reportgen *::before,.reportgen *::after{box-sizing:inherit}
+.reportgen .meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.2rem 1.5rem;\
+margin:0 0 2rem;padding:.75rem 1rem;border:1px solid #d0d0d0;background:#f7f7f7;font-family:sans-serif;\
+font-size:1rem;line-height:1.6}
+.reportgen .meta div{display:flex;gap:.5em}
+.reportgen .meta dt{flex:none;color:#555}
+.reportgen .meta dt::after{content:"："}
+.reportgen .meta dd{margin:0}
+.reportgen h1{margin:0 0 1.5em;font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","SimHei","黑体",sans-serif;\
+font-size:1.75rem;font-weight:normal;line-height:1.5;text-align:center}
+.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{margin:1.2em 0 .4em;font-size:1.125rem;\
+font-weight:normal;line-height:1.6;text-indent:2em}
+.reportgen h2{font-family:"SimHei","黑体","STHeiti",sans-serif;font-size:1.25rem;text-indent:1.8em}
+.reportgen h3{font-family:"KaiTi","楷体","STKaiti",serif}
+.reportgen p{margin:0 0 .6em;text-indent:2em;text-align:justify}
+.reportgen .lead{font-weight:bold}
+.reportgen .table-wrap{margin:1em 0;overflow-x:auto}
+.reportgen table{min-width:100%;border-collapse:collapse;font-size:1rem;line-height:1.6}
+.reportgen caption{padding:.3em 0;font-weight:bold}
+.reportgen th,.reportgen td{padding:.35em .6em;border:1px solid #767676;text-align:center}
+.reportgen th{background:#f0f0f0;white-space:nowrap}
+.reportgen .signature{margin:2em 0 0;padding-right:2em}
+.reportgen .signature p{margin:0;text-indent:0;text-align:right}
+@media (max-width:480px){.reportgen{padding:1rem .75rem 2rem}.reportgen h1{font-size:1.5rem}}
+@media print{.reportgen{max-width:none;padding:0;color:#000;font-size:16pt;line-height:28pt}\
+.reportgen .meta{display:none}.reportgen h1{font-size:22pt;line-height:35pt}\
+.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{font-size:16pt;text-indent:2em;break-after:avoid}\
+.reportgen .table-wrap{overflow:visible}.reportgen tr{break-inside:avoid}}
+"""
+
+# Only in the standalone page: these reach outside the article.
+# GB/T 9704-2012 5.2.1: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm → right 26 mm, bottom 35 mm.
+_PAGE_CSS = """\
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:#fff;color:#1a1a1a}
+@page{size:A4;margin:37mm 26mm 35mm 28mm}
+"""
+
+
+def write_html(document: Document, *, fragment: bool = False) -> str:
+    """The report as a standalone HTML page, or (`fragment=True`) as a `<style>` plus one `<article>`.
+
+    The fragment's stylesheet is scoped under `.reportgen` and carries no page rules, so pasting it
+    into a CMS changes nothing outside the article.
+    """
+    article = _article(document)
+    if fragment:
+        return f"<style>\n{_SCOPED_CSS}</style>\n{article}\n"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="zh-CN">',
+            "<head>",
+            *_head(document),
+            "</head>",
+            "<body>",
+            article,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _head(document: Document) -> list[str]:
+    meta = document.metadata
+    named = {
+        "description": _clean(meta.description).strip(),
+        "keywords": ",".join(k for k in (_clean(k).strip() for k in meta.keywords) if k),
+        "author": _clean(meta.publisher).strip(),
+    }
+    return [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_text(document.title)}</title>",
+        *(f'<meta name="{name}" content="{_text(value)}">' for name, value in named.items() if value),
+        f"<style>\n{_PAGE_CSS}{_SCOPED_CSS}</style>",
+    ]
+
+
+def _article(document: Document) -> str:
+    parts = [
+        '<article class="reportgen" lang="zh-CN">',
+        *_metadata_block(document.metadata),
+        _title(document),
+        *_body(document.blocks),
+        "</article>",
+    ]
+    return "\n".join(parts)
+
+
+def _metadata_block(meta: Metadata) -> list[str]:
+    """The 政府信息公开 block: only the fields that have a value (DOMAIN_NOTES §3.2)."""
+    rows = []
+    for label, name in _METADATA_FIELDS:
+        value = getattr(meta, name)
+        # DOMAIN_NOTES §5: metadata dates are YYYY-MM-DD, unlike the 成文日期 under the signature.
+        shown = _iso_date(value) if isinstance(value, dt.date) else _clean(value or "").strip()
+        if shown:
+            rows.append(f"<div><dt>{label}</dt><dd>{_text(shown)}</dd></div>")
+    if not rows:
+        return []
+    return ['<dl class="meta">', *rows, "</dl>"]
+
+
+def _iso_date(value: dt.date) -> str:
+    # The date alone, even if a datetime slips in: YYYY-MM-DD, zero-padded.
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def _title(document: Document) -> str:
+    lines = [line for line in document.title_lines if _clean(line).strip()] or [document.title]
+    return f"<h1>{'<br>'.join(_text(line) for line in lines)}</h1>"
+
+
+def _body(blocks: tuple[Block, ...]) -> Iterator[str]:
+    ids = iter(_heading_ids(blocks))
+    for block in blocks:
+        match block:
+            case Heading():
+                yield _heading(block, next(ids))
+            case Paragraph():
+                yield from _paragraph(block)
+            case Enumeration():
+                yield from _enumeration(block)
+            case Table():
+                yield _table(block)
+            case Signature():
+                yield _signature(block)
+            case _:
+                raise TypeError(f"write_html: unknown block {type(block).__name__}")
+
+
+def _heading_ids(blocks: tuple[Block, ...]) -> list[str]:
+    """One unique id per heading: its anchor, or one from its position ("s1", "s1-2") when it has none.
+
+    Anchors are links people keep, so given anchors win; a generated or repeated one gets a suffix.
+    """
+    headings = [block for block in blocks if isinstance(block, Heading)]
+    given = [re.sub(r"\s+", "-", _clean(h.anchor).strip()) for h in headings]
+    used = set(filter(None, given))
+    counters = [0, 0, 0, 0]
+    ids = []
+    for heading, anchor in zip(headings, given, strict=True):
+        level = min(max(heading.level, 1), 4)
+        counters[level - 1] += 1
+        counters[level:] = [0] * (4 - level)
+        if anchor and anchor not in ids:
+            ids.append(anchor)
+            continue
+        candidate = "s" + "-".join(str(c) for c in counters[:level])
+        base, n = candidate, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}_{n}"
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def _heading(heading: Heading, anchor: str) -> str:
+    # 一、→ h2, （一）→ h3, 1. → h4, （1）→ h5: the title is the page's only h1.
+    tag = f"h{min(max(heading.level, 1), 4) + 1}"
+    return f'<{tag} id="{_text(anchor)}">{_text(heading.label)}</{tag}>'
+
+
+def _paragraph(paragraph: Paragraph) -> Iterator[str]:
+    if not (paragraph.lead or paragraph.text):
+        return
+    lead = f'<span class="lead">{_text(paragraph.lead)}</span>' if paragraph.lead else ""
+    yield f"<p>{lead}{_text(paragraph.text)}</p>"
+
+
+def _enumeration(enumeration: Enumeration) -> Iterator[str]:
+    """Inline: one paragraph "intro一是……；二是……。"; otherwise the intro, then one paragraph per item.
+
+    The wording follows write_docx, so the Word file and the web page read the same.
+    """
+    intro = enumeration.intro.strip()
+    items = [item for item in enumeration.items if item.number or item.title or item.text]
+    if enumeration.inline:
+        if enumeration.inline_text:
+            yield f"<p>{_text(enumeration.inline_text)}</p>"
+        return
+    if intro:
+        yield f"<p>{_text(intro)}</p>"
+    for item in items:
+        head = item.head
+        lead = f'<span class="lead">{_text(head)}</span>' if item.title.strip() else _text(head)
+        yield f"<p>{lead}{_text(item.text.strip())}</p>"
+
+
+def _table(table: Table) -> str:
+    # The wrapper scrolls a wide table sideways on a phone instead of the whole page; tabindex lets a
+    # keyboard user scroll it, and the label names the region for screen readers.
+    name = _text(table.caption.strip() or "表格")
+    parts = [f'<div class="table-wrap" role="region" aria-label="{name}" tabindex="0">', "<table>"]
+    if table.caption.strip():
+        parts.append(f"<caption>{_text(table.caption.strip())}</caption>")
+    if table.header:
+        cells = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in table.header)
+        parts.append(f"<thead><tr>{cells}</tr></thead>")
+    rows = ("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>" for row in table.rows)
+    parts += ["<tbody>", *rows, "</tbody>", "</table>", "</div>"]
+    return "\n".join(parts)
+
+
+def _signature(signature: Signature) -> str:
+    """署名 then 成文日期 (GB/T 9704 7.3.5.2), one line each, right-aligned."""
+    lines = [f"<p>{_text(body)}</p>" for body in signature.bodies if _clean(body).strip()]
+    if signature.date_text:
+        lines.append(f'<p class="date">{_text(signature.date_text)}</p>')
+    return "\n".join(['<div class="signature">', *lines, "</div>"])
+
+
+def _clean(value: object) -> str:
+    """Text without characters XML/HTML forbid; surrogate pairs that slipped in apart are joined first."""
+    text = str(value)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _FORBIDDEN.sub("", text)
+
+
+def _text(value: object) -> str:
+    """Clean and escape text for element content and quoted attribute values alike."""
+    return html.escape(_clean(value), quote=True)

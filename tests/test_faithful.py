@@ -1,0 +1,117 @@
+"""Each example builds into a report shaped like its reference (../shared/seeds/): the same
+headings in the same order, its problems, its plans, its signature, and every figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import PROFILES, SEEDS
+from test_profiles import CORRECTED, EXAMPLES, _body
+
+from reportgen.document import Enumeration, Heading, Paragraph, Signature
+from reportgen.render import render_document
+from reportgen.validate import validate_file
+from reportgen.write_text import write_text
+
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"the reference reports are not beside the repository ({SEEDS})"
+)
+
+# Headings whose wording the example corrects (the reference's own text is in a comment there).
+CORRECTED_HEADINGS = {
+    "土城子乡-2022.yaml": {"健全行政权力制约和监督体系": "健全行政和监督体系"},
+    "托克逊县-2024.yaml": {"敢于直面难点问题症结": "敢于直面难点问题结症"},
+}
+_NOT_TEXT = re.compile(r"[\s\W_]+")
+
+
+def _normal(text: str) -> str:
+    """Letters, digits and CJK only: the examples correct punctuation, not words."""
+    return _NOT_TEXT.sub("", text)
+
+
+@pytest.fixture(scope="module", params=sorted(EXAMPLES))
+def built(request):
+    name = request.param
+    document = render_document(validate_file(PROFILES / name).report)
+    seed = (SEEDS / EXAMPLES[name]).read_text(encoding="utf-8")
+    return name, document, seed
+
+
+def _in_order(needles: list[str], haystack: str) -> list[str]:
+    """The needles not found in `haystack` after the previous one."""
+    missing, position = [], 0
+    for needle in needles:
+        found = haystack.find(needle, position)
+        if found < 0:
+            missing.append(needle)
+        else:
+            position = found + len(needle)
+    return missing
+
+
+def test_headings_appear_in_the_references_order(built):
+    name, document, seed = built
+    stock_sections = {_section_of(document, p) for p in document.stock_paragraphs}
+    corrections = CORRECTED_HEADINGS.get(name, {})
+    titles = [
+        _normal(corrections.get(h.text, h.text))
+        for h in document.headings
+        if h.label not in stock_sections and not _generated(h)
+    ]
+    assert _in_order(titles, _normal(seed)) == []
+
+
+def test_every_numbered_heading_of_the_reference_is_a_heading(built):
+    name, document, seed = built
+    ours = {_normal(h.text) for h in document.headings}
+    ours |= {_normal(v) for v in CORRECTED_HEADINGS.get(name, {}).values()}
+    theirs = re.findall(
+        r"(?m)^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])([^。\n]{2,40}?)(?:。|$)", seed
+    )
+    missing = [t for t in theirs if _normal(t) not in ours and not any(_normal(t).startswith(o) for o in ours if o)]
+    assert missing == []
+
+
+def test_problems_and_plans_keep_the_references_order(built):
+    _, document, seed = built
+    items = [_normal(i.title or i.text[:20]) for b in document.blocks if isinstance(b, Enumeration) for i in b.items]
+    assert _in_order([i for i in items if i], _normal(seed)) == []
+
+
+def test_signature_matches_the_reference_when_it_has_one(built):
+    _, document, seed = built
+    [signature] = [b for b in document.blocks if isinstance(b, Signature)]
+    tail = seed.strip().splitlines()[-8:]
+    dated = [line.strip() for line in tail if re.fullmatch(r"\s*\d{4}年\d{1,2}月\d{1,2}日\s*", line)]
+    if dated:
+        assert signature.date_text == dated[-1]
+        assert all(body in seed for body in signature.bodies)
+
+
+def test_every_figure_of_the_reference_is_in_the_report(built):
+    name, document, seed = built
+    text = write_text(document)
+    stated = set(re.findall(r"\d+(?:\.\d+)?", _body(seed)))
+    held = set(re.findall(r"\d+(?:\.\d+)?", text))
+    missing = stated - held - set(CORRECTED[name])
+    assert sorted(missing) == []
+
+
+def _generated(heading: Heading) -> bool:
+    """Headings reportgen writes itself (plans' 思路/目标/措施 titles, standard part titles)."""
+    return (
+        heading.text in {"主要举措和成效", "存在的不足和原因", "工作成效", "存在的不足", "意见建议"}
+        or re.fullmatch(r"\d{4}年(工作安排|工作思路|主要目标任务)|完成目标任务的主要措施", heading.text) is not None
+    )
+
+
+def _section_of(document, paragraph: Paragraph) -> str:
+    current = ""
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            current = block.label
+        if block is paragraph:
+            return current
+    return current

@@ -1,0 +1,512 @@
+"""The publication HTML as a reader, a screen reader and a webmaster see it, parsed with html.parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+import pytest
+
+from reportgen.document.model import (
+    Document,
+    Enumeration,
+    EnumerationItem,
+    Heading,
+    Metadata,
+    Paragraph,
+    Signature,
+    Table,
+)
+from reportgen.write_html import write_html
+
+INJECTIONS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "{{ 7*7 }}",
+]
+FORBIDDEN = "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff\ud800"
+
+
+# --- a small DOM over html.parser -------------------------------------------------------------
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+    children: list[Element | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+
+    def iter(self) -> Iterator[Element]:
+        for child in self.children:
+            if isinstance(child, Element):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, *tags: str) -> list[Element]:
+        return [element for element in self.iter() if element.tag in tags]
+
+    def find(self, tag: str) -> Element:
+        (found,) = self.find_all(tag)
+        return found
+
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+
+class _TreeBuilder(HTMLParser):
+    VOID = frozenset({"meta", "br", "img", "link", "input", "hr", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.stack = [self.root]
+        self.doctype = ""
+        self.errors: list[str] = []
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, dict(attrs))
+        self.stack[-1].children.append(element)
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack[-1].tag != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1].tag}>")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(page: str) -> _TreeBuilder:
+    builder = _TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    return builder
+
+
+def tree(page: str) -> Element:
+    return parse(page).root
+
+
+def css_rules(page: str) -> list[tuple[str, str, str]]:
+    """(enclosing @media or "", selector or at-rule prelude, declarations) for every rule in every <style>."""
+    css = "".join(style.text() for style in tree(page).find_all("style"))
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    rules: list[tuple[str, str, str]] = []
+
+    def walk(text: str, media: str) -> None:
+        start = 0
+        while (brace := text.find("{", start)) != -1:
+            depth, end = 1, brace + 1
+            while depth:
+                depth += {"{": 1, "}": -1}.get(text[end], 0)
+                end += 1
+            prelude, body = text[start:brace].strip(), text[brace + 1 : end - 1]
+            if prelude.startswith("@media"):
+                walk(body, prelude)
+            else:
+                rules.append((media, prelude, body))
+            start = end
+
+    walk(css, "")
+    return rules
+
+
+def declarations(page: str, selector: str, media: str = "") -> dict[str, str]:
+    found: dict[str, str] = {}
+    for rule_media, prelude, body in css_rules(page):
+        if rule_media == media and selector in (s.strip() for s in prelude.split(",")):
+            for declaration in body.split(";"):
+                name, _, value = declaration.partition(":")
+                if name.strip():
+                    found[name.strip()] = value.strip()
+    return found
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def report(**changes: object) -> Document:
+    """A small numbered report with every kind of block."""
+    blocks = (
+        Paragraph("2024年，我乡坚持以习近平法治思想为指导。现将有关情况报告如下：", stock=True),
+        Heading(1, "主要举措和成效", number="一、", anchor="s1"),
+        Heading(2, "健全政府机构职能体系", number="（一）", anchor="s1-1"),
+        Paragraph("全年办理行政许可事项120件。", lead="深化“放管服”改革。"),
+        Heading(3, "规范性文件管理", number="1.", anchor="s1-1-1"),
+        Heading(4, "清理情况", number="（1）", anchor="s1-1-1-1"),
+        Enumeration(
+            (
+                EnumerationItem("强化组织领导", "成立领导小组", number="一是"),
+                EnumerationItem("加强学法", "开展常务会学法4次", number="二是"),
+            ),
+            intro="主要做法：",
+            inline=True,
+        ),
+        Table("行政复议案件情况", ("项目", "件数"), (("受理", "12"), ("办结", "11"))),
+        Heading(1, "存在的不足和原因", number="二、", anchor="s2"),
+        Enumeration(
+            (
+                EnumerationItem("法治意识有待提高", "部分干部学法不够深入。", number="一是"),
+                EnumerationItem("", "执法力量薄弱。", number="二是"),
+            ),
+            intro="主要有两方面：",
+        ),
+        Signature(("中共土城子乡委员会", "土城子乡人民政府"), dt.date(2025, 3, 12)),
+    )
+    metadata = Metadata(
+        index_number="11620300013909010R/2025-48086",
+        topic="综合政务\\政务公开",
+        publisher="土城子乡人民政府",
+        document_number="土政发〔2025〕3号",
+        signed_on=dt.date(2025, 3, 12),
+        published_on=dt.date(2025, 3, 20),
+        keywords=("法治政府", "年度报告"),
+        description="土城子乡2024年法治政府建设年度报告",
+    )
+    document = Document("土城子乡2024年法治政府建设年度报告", blocks, metadata)
+    return replace(document, **changes)
+
+
+def meta_content(root: Element, name: str) -> str | None:
+    values = [m.attrs.get("content") for m in root.find_all("meta") if m.attrs.get("name") == name]
+    assert len(values) <= 1
+    return values[0] if values else None
+
+
+# --- the page shell ----------------------------------------------------------------------------
+
+
+def test_page_is_a_chinese_utf8_document_that_parses_cleanly() -> None:
+    page = write_html(report())
+    parsed = parse(page)
+
+    assert page.startswith("<!DOCTYPE html>")
+    assert parsed.errors == []
+    assert parsed.stack == [parsed.root]  # every element closed
+    assert parsed.root.find("html").attrs["lang"] == "zh-CN"
+    metas = parsed.root.find_all("meta")
+    assert metas[0].attrs == {"charset": "utf-8"}
+    assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in [m.attrs for m in metas]
+    (article,) = parsed.root.find_all("article")
+    assert article.classes() == ["reportgen"]
+    assert article in parsed.root.find("body").children
+
+
+def test_head_carries_title_description_keywords_and_author() -> None:
+    root = tree(write_html(report()))
+
+    assert root.find("title").text() == "土城子乡2024年法治政府建设年度报告"
+    assert meta_content(root, "description") == "土城子乡2024年法治政府建设年度报告"
+    assert meta_content(root, "keywords") == "法治政府,年度报告"
+    assert meta_content(root, "author") == "土城子乡人民政府"
+
+
+def test_head_leaves_out_meta_tags_without_a_value() -> None:
+    root = tree(write_html(report(metadata=Metadata(publisher="土城子乡人民政府"))))
+
+    assert meta_content(root, "description") is None
+    assert meta_content(root, "keywords") is None
+    assert meta_content(root, "author") == "土城子乡人民政府"
+
+
+def test_exactly_one_h1_with_the_title_lines_broken_by_br() -> None:
+    lines = ("中共土城子乡委员会 土城子乡人民政府", "关于2024年法治政府建设情况的报告")
+    root = tree(write_html(report(title_lines=lines)))
+
+    (h1,) = root.find_all("h1")
+    assert [child if isinstance(child, str) else child.tag for child in h1.children] == [lines[0], "br", lines[1]]
+    assert root.find("title").text() == "土城子乡2024年法治政府建设年度报告"
+
+
+# --- body --------------------------------------------------------------------------------------
+
+
+def test_heading_levels_become_h2_to_h5_with_anchor_ids_and_labels_in_order() -> None:
+    root = tree(write_html(report()))
+
+    headings = [(h.tag, h.attrs.get("id"), h.text()) for h in root.find_all("h2", "h3", "h4", "h5")]
+    assert headings == [
+        ("h2", "s1", "一、主要举措和成效"),
+        ("h3", "s1-1", "（一）健全政府机构职能体系"),
+        ("h4", "s1-1-1", "1.规范性文件管理"),
+        ("h5", "s1-1-1-1", "（1）清理情况"),
+        ("h2", "s2", "二、存在的不足和原因"),
+    ]
+
+
+def test_headings_without_anchor_get_unique_ids_from_their_position() -> None:
+    blocks = (
+        Heading(1, "甲", number="一、"),
+        Heading(2, "乙", number="（一）"),
+        Heading(2, "丙", number="（二）"),
+        Heading(3, "丁", number="1."),
+        Heading(1, "戊", number="二、", anchor="s1"),  # a given anchor wins over a generated one
+        Heading(1, "己", number="三、", anchor="s1"),  # a repeated anchor is not repeated as an id
+    )
+    root = tree(write_html(report(blocks=blocks)))
+
+    ids = [h.attrs["id"] for h in root.find_all("h2", "h3", "h4")]
+    assert ids == ["s1_2", "s1-1", "s1-2", "s1-2-1", "s1", "s3"]
+
+
+def test_paragraph_keeps_its_lead_as_a_run_in_span() -> None:
+    root = tree(write_html(report()))
+
+    (paragraph,) = [p for p in root.find_all("p") if p.text().startswith("深化")]
+    assert paragraph.text() == "深化“放管服”改革。全年办理行政许可事项120件。"
+    assert paragraph.find("span").classes() == ["lead"]
+    assert paragraph.find("span").text() == "深化“放管服”改革。"
+
+
+def test_inline_enumeration_is_one_paragraph_and_others_one_paragraph_per_item() -> None:
+    texts = [p.text() for p in tree(write_html(report())).find_all("p")]
+
+    assert "主要做法：一是强化组织领导。成立领导小组；二是加强学法。开展常务会学法4次。" in texts
+    start = texts.index("主要有两方面：")
+    assert texts[start + 1 : start + 3] == ["一是法治意识有待提高。部分干部学法不够深入。", "二是执法力量薄弱。"]
+
+
+def test_inline_enumeration_closes_items_with_semicolons_and_the_last_with_a_full_stop() -> None:
+    items = (
+        EnumerationItem("推动学习", "印发方案。组织学习5次。", number="一是"),
+        EnumerationItem("坚持问题导向：", "召开会议2次；", number="二是"),
+        EnumerationItem("", "开展督察。", number="三是"),
+    )
+    blocks = (Enumeration(items, intro="主要做法：", inline=True),)
+    texts = [p.text() for p in tree(write_html(report(blocks=blocks))).find_all("p")]
+
+    assert texts == ["主要做法：一是推动学习。印发方案。组织学习5次；二是坚持问题导向：召开会议2次；三是开展督察。"]
+
+
+def test_table_has_caption_column_headers_and_a_scrolling_wrapper() -> None:
+    root = tree(write_html(report()))
+
+    table = root.find("table")
+    assert table.find("caption").text() == "行政复议案件情况"
+    assert [(th.attrs.get("scope"), th.text()) for th in table.find_all("th")] == [("col", "项目"), ("col", "件数")]
+    assert [[td.text() for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")] == [
+        ["受理", "12"],
+        ["办结", "11"],
+    ]
+    (wrapper,) = [div for div in root.find_all("div") if table in div.iter()]
+    assert wrapper.classes() == ["table-wrap"]
+    assert declarations(write_html(report()), ".reportgen .table-wrap")["overflow-x"] == "auto"
+
+
+def test_signature_is_the_last_block_bodies_in_order_then_the_date() -> None:
+    page = write_html(report())
+    article = tree(page).find("article")
+
+    blocks = [child for child in article.children if not isinstance(child, str)]
+    assert blocks[-1].tag == "div"
+    assert blocks[-1].classes() == ["signature"]
+    assert [p.text() for p in blocks[-1].find_all("p")] == ["中共土城子乡委员会", "土城子乡人民政府", "2025年3月12日"]
+    assert declarations(page, ".reportgen .signature p")["text-align"] == "right"
+
+
+# --- the 政府信息公开 metadata block ---------------------------------------------------------------
+
+
+def metadata_rows(page: str) -> list[tuple[str, str]]:
+    (block,) = tree(page).find_all("dl")
+    return [(row.find("dt").text(), row.find("dd").text()) for row in block.find_all("div")]
+
+
+def test_metadata_block_lists_the_fields_in_page_order_with_iso_dates() -> None:
+    assert metadata_rows(write_html(report())) == [
+        ("索引号", "11620300013909010R/2025-48086"),
+        ("主题分类", "综合政务\\政务公开"),
+        ("发布机构", "土城子乡人民政府"),
+        ("成文日期", "2025-03-12"),
+        ("发文字号", "土政发〔2025〕3号"),
+        ("发布日期", "2025-03-20"),
+    ]
+
+
+def test_metadata_block_leaves_out_empty_fields() -> None:
+    metadata = Metadata(index_number="000014349/2025-00110", document_number="  ", published_on=dt.date(2025, 3, 2))
+    page = write_html(report(metadata=metadata))
+
+    assert metadata_rows(page) == [("索引号", "000014349/2025-00110"), ("发布日期", "2025-03-02")]
+
+
+def test_no_metadata_block_at_all_when_nothing_is_known() -> None:
+    root = tree(write_html(report(metadata=Metadata())))
+
+    assert root.find_all("dl") == []
+    assert root.find("article").find_all("h1")
+
+
+def test_metadata_block_comes_before_the_title_and_is_hidden_in_print() -> None:
+    page = write_html(report())
+    article = tree(page).find("article")
+
+    tags = [child.tag for child in article.children if not isinstance(child, str)]
+    assert tags[:2] == ["dl", "h1"]
+    assert declarations(page, ".reportgen .meta", media="@media print") == {"display": "none"}
+    assert article.find("dl").classes() == ["meta"]
+
+
+# --- safety: no requests, no script, everything escaped ---------------------------------------
+
+
+def test_page_makes_no_request_and_runs_no_script() -> None:
+    page = write_html(report())
+    elements = list(tree(page).iter())
+
+    assert "<script" not in page.lower()
+    assert not [e.tag for e in elements if e.tag in {"script", "link", "img", "iframe", "object", "embed"}]
+    assert not [(e.tag, name) for e in elements for name in e.attrs if name.lower().startswith("on")]
+    assert "http://" not in page
+    assert "https://" not in page
+    for needle in ("url(", "@import", "@font-face"):
+        assert needle not in page
+
+
+@pytest.mark.parametrize("evil", INJECTIONS)
+def test_injected_markup_renders_as_literal_text_everywhere(evil: str) -> None:
+    blocks = (
+        Heading(1, evil, number="一、", anchor=evil),
+        Paragraph(evil, lead=evil),
+        Enumeration((EnumerationItem(evil, evil, number="一是"),), intro=evil, inline=True),
+        Table(evil, (evil,), ((evil,),)),
+        Signature((evil,), dt.date(2025, 3, 12)),
+    )
+    metadata = Metadata(index_number=evil, publisher=evil, keywords=(evil,), description=evil)
+    page = write_html(Document(evil, blocks, metadata, title_lines=(evil, evil)))
+    root = tree(page)
+
+    assert not [e.tag for e in root.iter() if e.tag in {"script", "img"}]
+    assert not [name for e in root.iter() for name in e.attrs if name.startswith("on")]
+    assert root.find("title").text() == evil
+    assert [meta_content(root, name) for name in ("description", "keywords", "author")] == [evil, evil, evil]
+    assert root.find("h1").text() == evil + evil
+    assert root.find("h2").text() == "一、" + evil
+    assert root.find("h2").attrs["id"] == re.sub(r"\s+", "-", evil)  # an id has no spaces
+    assert [p.text() for p in root.find("article").find_all("p")][:2] == [evil + evil, f"{evil}一是{evil}。{evil}。"]
+    assert root.find("caption").text() == evil
+    assert root.find("th").text() == root.find("td").text() == evil
+    assert ("索引号", evil) in metadata_rows(page)
+
+
+def test_template_syntax_is_not_evaluated() -> None:
+    root = tree(write_html(report(title="{{ 7*7 }}{% raw %}")))
+
+    assert root.find("h1").text() == root.find("title").text() == "{{ 7*7 }}{% raw %}"
+    assert "49" not in root.find("article").text()
+
+
+def test_characters_html_forbids_are_removed_everywhere() -> None:
+    blocks = (
+        Heading(1, f"主要{FORBIDDEN}举措", number="一、", anchor=f"s{FORBIDDEN}1"),
+        Paragraph(f"正文{FORBIDDEN}内容"),
+        Signature((f"土城子乡{FORBIDDEN}人民政府",), dt.date(2025, 3, 12)),
+    )
+    metadata = Metadata(publisher=f"土城子乡{FORBIDDEN}人民政府", description=f"摘{FORBIDDEN}要")
+    page = write_html(Document(f"年度{FORBIDDEN}报告", blocks, metadata))
+    root = tree(page)
+
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", page)
+    page.encode("utf-8")  # strict: a lone surrogate would raise here
+    assert root.find("title").text() == root.find("h1").text() == "年度报告"
+    assert (root.find("h2").attrs["id"], root.find("h2").text()) == ("s1", "一、主要举措")
+    assert "正文内容" in [p.text() for p in root.find_all("p")]
+    assert meta_content(root, "author") == "土城子乡人民政府"
+
+
+def test_a_surrogate_pair_split_in_two_is_joined_not_dropped() -> None:
+    page = write_html(report(title="报告\ud83d\ude00"))
+
+    assert tree(page).find("h1").text() == "报告\U0001f600"
+
+
+# --- the fragment for a CMS --------------------------------------------------------------------
+
+
+def test_fragment_is_only_a_style_and_the_article() -> None:
+    fragment = write_html(report(), fragment=True)
+    root = tree(fragment)
+
+    assert "<!doctype" not in fragment.lower()
+    assert [child.tag for child in root.children if not isinstance(child, str)] == ["style", "article"]
+    assert not root.find_all("html", "head", "body", "title", "meta")
+    assert root.find("article").text() == tree(write_html(report())).find("article").text()
+
+
+def test_fragment_styles_touch_nothing_outside_the_article() -> None:
+    rules = css_rules(write_html(report(), fragment=True))
+
+    selectors = [s.strip() for _, prelude, _ in rules for s in prelude.split(",")]
+    assert len(selectors) > 10
+    assert [s for s in selectors if not re.match(r"\.reportgen(?![\w-])", s)] == []
+
+
+def test_standalone_page_sets_a4_print_margins_of_gb_t_9704() -> None:
+    page = write_html(report())
+
+    assert declarations(page, "@page") == {"size": "A4", "margin": "37mm 26mm 35mm 28mm"}
+    assert "@page" not in write_html(report(), fragment=True)
+
+
+# --- reading comfort ---------------------------------------------------------------------------
+
+
+def test_body_text_is_large_spaced_indented_and_in_a_readable_column() -> None:
+    page = write_html(report())
+    article = declarations(page, ".reportgen")
+
+    assert float(article["font-size"].removesuffix("rem")) >= 1  # ≥ 16 px and scales with the reader's setting
+    assert float(article["line-height"]) >= 1.8
+    assert 36 <= float(article["max-width"].removesuffix("em")) <= 46
+    assert article["margin"] == "0 auto"
+    assert article["font-family"].startswith('"FangSong","仿宋","STFangsong"')
+    assert declarations(page, ".reportgen p")["text-indent"] == "2em"
+    assert declarations(page, ".reportgen h2")["font-family"].startswith('"SimHei","黑体"')
+    assert declarations(page, ".reportgen h3")["font-family"].startswith('"KaiTi","楷体"')
+
+
+def _luminance(colour: str) -> float:
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_text_colour_has_contrast_of_at_least_4_5_on_every_background() -> None:
+    rules = css_rules(write_html(report()))
+    colours = {name: set() for name in ("color", "background")}
+    for _, _, body in rules:
+        for name, value in re.findall(r"(?:^|;)\s*(color|background)\s*:\s*(#[0-9a-fA-F]{3,6})", body):
+            colours[name].add(value)
+
+    assert colours["color"]
+    assert colours["background"]
+    for text in colours["color"]:
+        for background in colours["background"] | {"#fff"}:
+            lighter, darker = sorted((_luminance(text), _luminance(background)), reverse=True)
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (text, background)
+
+
+def test_a_typical_report_page_stays_small() -> None:
+    paragraph = "全年共办理行政许可事项7094件，组织现场踏勘575次，按期办结率100%，好评率100%。" * 5
+    blocks = [Heading(1, f"第{n}部分", number=f"{n}.") for n in range(1, 4)]
+    blocks += [Paragraph(paragraph) for _ in range(40)]  # about 8,000 characters, a long report
+    page = write_html(report(blocks=tuple(blocks)))
+
+    text_bytes = len(paragraph.encode()) * 40
+    assert len(page.encode()) < 60_000
+    assert len(page.encode()) - text_bytes < 8_000  # markup and stylesheet
