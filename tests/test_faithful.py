@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PROFILES, SEEDS
-from test_profiles import CORRECTED, EXAMPLES, _body
 
+from conftest import PROFILES, SEEDS
 from reportgen.document import Enumeration, Heading, Paragraph, Signature
 from reportgen.render import render_document
 from reportgen.validate import validate_file
 from reportgen.write_text import write_text
+from test_profiles import CORRECTED, EXAMPLES, _body
 
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"the reference reports are not beside the repository ({SEEDS})"

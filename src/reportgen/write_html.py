@@ -31,7 +31,6 @@ _NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) f
 _FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]")
 
 # An item's title ending in one of these runs into its text without an added 。 (as write_docx does).
-_TITLE_ENDS = "。！？；："
 
 # DOMAIN_NOTES §3.2: the 政府信息公开 fields reportgen prints, in page order (gov.cn 政策文件库 order).
 _METADATA_FIELDS = (
