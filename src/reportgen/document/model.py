@@ -52,9 +52,10 @@ class EnumerationItem:
 
     @property
     def head(self) -> str:
-        """Label and title, closed by 。 when text follows: "一是完善制度。"."""
+        """Label and title as a sentence: "一是完善制度。" (a title is closed by 。 unless it
+        already ends in punctuation)."""
         title = self.title.strip()
-        if title and self.text.strip() and not title.endswith(TITLE_ENDS):
+        if title and not title.endswith(TITLE_ENDS):
             title += "。"
         return f"{self.label}{title}"
 
