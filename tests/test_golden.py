@@ -7,8 +7,8 @@ review the diff of tests/testdata/golden/ before committing.
 from __future__ import annotations
 
 import pytest
-from conftest import PROFILES, REPO
 
+from conftest import PROFILES, REPO
 from reportgen.render import render_document
 from reportgen.validate import validate_file
 from reportgen.write_text import write_text

@@ -84,3 +84,23 @@ def test_the_shipped_templates_render_every_example(tmp_path):
     for path in sorted(PROFILES.glob("*.yaml")):
         text = write_text(render_document(validate_file(path).report))
         assert "None" not in text and "\x1e" not in text
+
+
+def test_template_reference_is_current():
+    from conftest import REPO
+    from reportgen.templatedoc import template_reference
+
+    committed = (REPO / "docs" / "template-reference.md").read_text(encoding="utf-8")
+    assert committed == template_reference(), "run `reportgen templates doc -o docs/template-reference.md`"
+
+
+def test_documented_names_are_exactly_what_templates_get():
+    from conftest import PROFILES
+    from reportgen.filters import FILTER_DOC, JINJA_FILTERS
+    from reportgen.render import CONTEXT_DOC, build_context
+    from reportgen.templating import HELPER_DOC, HELPERS
+    from reportgen.validate import validate_file
+
+    assert set(CONTEXT_DOC) == set(build_context(validate_file(PROFILES / "托克逊县-2024.yaml").report))
+    assert set(HELPER_DOC) == set(HELPERS)
+    assert set(FILTER_DOC) == set(JINJA_FILTERS)

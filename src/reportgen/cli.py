@@ -240,6 +240,24 @@ def templates_copy(name: str, target: Path) -> None:
     terminal.print_written([template_catalog.copy_template(name, target)])
 
 
+@templates_group.command(
+    "doc", short_help="输出模板参考文档", help="输出模板中可用的变量、函数、过滤器、数字和全部自带模板（Markdown）。"
+)
+@click.option(
+    "-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕"
+)
+def templates_doc(output: Path | None) -> None:
+    from reportgen import terminal
+    from reportgen.fsutil import write_atomic
+    from reportgen.templatedoc import template_reference
+
+    text = template_reference()
+    if output is None:
+        terminal.stdout_write(text)
+        return
+    terminal.print_written([write_atomic(output, text)])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one boundary where user errors become Chinese messages and exit codes."""
     from reportgen import terminal

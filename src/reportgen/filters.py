@@ -92,3 +92,11 @@ def yoy(change: Change | None) -> str:
 
 
 JINJA_FILTERS = {"wan": wan, "percent": percent, "number": number, "yoy": yoy}
+
+# The filters as a maintainer reads about them (docs/template-reference.md).
+FILTER_DOC = {
+    "wan": "{{ x|wan }}：以“万”“亿”表示大数，如 27800 → 2.78万",
+    "percent": "{{ g.success_rate|percent(1) }}：按指定小数位四舍五入的百分数，如 98.8%",
+    "number": "{{ g.received|number }}：只要数字、不带单位，如 14",
+    "yoy": '{{ g.change("received")|yoy }}：同比，如“同比增长40%”；比率为“同比提高3个百分点”；没有去年数字时为空',
+}

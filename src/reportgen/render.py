@@ -106,6 +106,29 @@ def entry_template(profile: Profile) -> str:
     return f"levels/{profile.jurisdiction.level.value}.j2"
 
 
+# What each name in a template's context means, for the maintainer's reference
+# (docs/template-reference.md); a test keeps it equal to what build_context provides.
+CONTEXT_DOC = {
+    "profile": "整份资料（一般用下面的简便名称）",
+    "jurisdiction": "单位：name 名称、level 层级、government_name 政府全称、party_committee 党委全称",
+    "level": "层级键：township、county、prefecture、province、department",
+    "year": "报告年度，如 2024",
+    "next_year": "下一年度，如 2025",
+    "title": "报告标题",
+    "preamble": "开头段落（资料原文；没有时为空）",
+    "achievements": "主要举措和成效部分：title 部分标题、intro 导语",
+    "areas": "各工作领域（见下表“领域”）；是否有内容由 has_content 给出",
+    "shortcomings": "存在的不足和原因：title、intro、effects、items_title、items（title、text、cause）、suggestions",
+    "leader_duties": "第一责任人职责履行情况：title、text、measures",
+    "plans": "下一年度工作安排：title、intro、approach、goals、items_title、items、item_headings",
+    "other_matters": "其他需要报告的情况：title、text、measures",
+    "signatories": "署名机关列表（党委在前）",
+    "signed_on": "成文日期（日期；没有时为空）",
+    "subordinates": "下属单位的说法，如“各乡（镇）、县直各部门”；levels/ 下各文件用 {% set %} 改写",
+    "measure_style": "举措编号样式：“是”（一是）或“1.”；levels/township.j2 改为“1.”",
+}
+
+
 def build_context(report: Report) -> dict[str, Any]:
     profile = report.profile
     groups = _groups_by_owner(report)

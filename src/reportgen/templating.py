@@ -150,6 +150,18 @@ def _with_stop(title: object) -> str:
     return text if text.endswith(("。", "！", "？", "：")) else text + "。"
 
 
+# The helpers as a maintainer reads about them (docs/template-reference.md).
+HELPER_DOC = {
+    "heading": "heading(级别, 文字)：标题，级别 1–4；编号（一、（一）1.（1））自动生成，不要写进文字",
+    "paragraph": "paragraph(正文, lead=小标题)：一段正文；给了 lead 时小标题在段首",
+    "enumeration": 'enumeration(各项, intro=导语, inline=false, style="是")：一是……二是……；'
+    "各项须有 title、text；style 可为 是、1.、(1)；inline=true 时写成一段",
+    "stock": "stock(文字)：资料没有填写时的默认文字；生成时会列出，提醒审核",
+    "signature": "signature(署名机关列表, 日期)：落款",
+    "table": "table(标题, 表头, 各行)：表格",
+    "sentence": "sentence(分句, 分句, …)：把有内容的分句用“，”连起来并以“。”结束；都没有内容时什么也不写",
+}
+
 HELPERS = {
     "heading": heading,
     "paragraph": paragraph,
