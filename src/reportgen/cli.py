@@ -8,6 +8,7 @@ Heavy modules are imported inside commands so `reportgen --help` starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,6 +18,38 @@ from reportgen.cli_click import ChineseGroup, usage_error_text
 from reportgen.errors import FileProblem, ReportgenError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _profile_paths() -> Callable:
+    return click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
+
+
+def _template_dirs(help_text: str) -> Callable:
+    return click.option(
+        "--template-dir",
+        "template_dirs",
+        metavar="文件夹",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help=help_text,
+    )
+
+
+def _output_file() -> Callable:
+    return click.option(
+        "-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕"
+    )
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Generated text to the screen, or atomically to a file."""
+    from reportgen import terminal
+    from reportgen.fsutil import write_atomic
+
+    if output is None:
+        terminal.stdout_write(text)
+    else:
+        terminal.print_written([write_atomic(output, text)])
 
 
 @click.group(
@@ -36,7 +69,7 @@ def app() -> None:
     "每条注明文件、行、列和字段。\n\n"
     "退出码：0 通过（可有警告），1 有错误，2 文件或用法错误。",
 )
-@click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
+@_profile_paths()
 def validate_command(paths: tuple[Path, ...]) -> None:
     from reportgen import api, terminal
 
@@ -109,21 +142,14 @@ def init_command(name: str | None, level: str | None, year: str | None, output: 
     help="输出资料文件的结构说明：JSON Schema（供编辑器补全、悬停提示）或 Markdown 字段参考。",
 )
 @click.option("--format", "output_format", metavar="格式", default="json", help="json（默认）或 markdown")
-@click.option(
-    "-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕"
-)
+@_output_file()
 def schema_command(output_format: str, output: Path | None) -> None:
-    from reportgen import api, terminal
-    from reportgen.fsutil import write_atomic
+    from reportgen import api
 
     generators = {"json": api.json_schema_text, "markdown": api.schema_reference_text}
     if output_format not in generators:
         raise FileProblem(f"格式“{output_format}”无效，请写 json 或 markdown")
-    text = generators[output_format]()
-    if output is None:
-        terminal.stdout_write(text)
-        return
-    terminal.print_written([write_atomic(output, text)])
+    _emit(generators[output_format](), output)
 
 
 @app.command(
@@ -133,7 +159,7 @@ def schema_command(output_format: str, output: Path | None) -> None:
     "文件名为“名称-年度-法治政府建设年度报告”，如 托克逊县-2024-法治政府建设年度报告.docx。"
     "由模板默认文字补上的段落会列出，便于审核。",
 )
-@click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
+@_profile_paths()
 @click.option(
     "-o",
     "--output",
@@ -150,14 +176,7 @@ def schema_command(output_format: str, output: Path | None) -> None:
     default="docx,html",
     help="docx、html、txt（纯文本，便于校对），可用逗号组合；默认 docx,html",
 )
-@click.option(
-    "--template-dir",
-    "template_dirs",
-    metavar="文件夹",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="自己的模板文件夹：其中与自带模板同名的文件优先使用；可给多次",
-)
+@_template_dirs("自己的模板文件夹：其中与自带模板同名的文件优先使用；可给多次")
 def build_command(paths: tuple[Path, ...], output: Path, formats: str, template_dirs: tuple[Path, ...]) -> None:
     from reportgen import api, terminal
 
@@ -187,14 +206,7 @@ def templates_group() -> None:
 @templates_group.command(
     "list", short_help="列出全部模板及其用途", help="列出全部模板：名称、来源（自带或自己的）和用途。"
 )
-@click.option(
-    "--template-dir",
-    "template_dirs",
-    metavar="文件夹",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="同时列出这个文件夹中的模板，并标出哪些覆盖了自带模板",
-)
+@_template_dirs("同时列出这个文件夹中的模板，并标出哪些覆盖了自带模板")
 def templates_list(template_dirs: tuple[Path, ...]) -> None:
     from reportgen import template_catalog, terminal
 
@@ -205,14 +217,7 @@ def templates_list(template_dirs: tuple[Path, ...]) -> None:
     "show", short_help="显示一个模板的内容", help="显示一个模板的内容，如：reportgen templates show sections/plans.j2"
 )
 @click.argument("name", metavar="模板名")
-@click.option(
-    "--template-dir",
-    "template_dirs",
-    metavar="文件夹",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="先在这个文件夹中找",
-)
+@_template_dirs("先在这个文件夹中找")
 def templates_show(name: str, template_dirs: tuple[Path, ...]) -> None:
     from reportgen import template_catalog, terminal
 
@@ -243,19 +248,11 @@ def templates_copy(name: str, target: Path) -> None:
 @templates_group.command(
     "doc", short_help="输出模板参考文档", help="输出模板中可用的变量、函数、过滤器、数字和全部自带模板（Markdown）。"
 )
-@click.option(
-    "-o", "--output", "output", metavar="文件", type=click.Path(path_type=Path), help="写入文件；不给则输出到屏幕"
-)
+@_output_file()
 def templates_doc(output: Path | None) -> None:
-    from reportgen import terminal
-    from reportgen.fsutil import write_atomic
     from reportgen.templatedoc import template_reference
 
-    text = template_reference()
-    if output is None:
-        terminal.stdout_write(text)
-        return
-    terminal.print_written([write_atomic(output, text)])
+    _emit(template_reference(), output)
 
 
 def main(argv: list[str] | None = None) -> int:
