@@ -14,7 +14,7 @@ from typing import Any
 from reportgen.derive import Change, DerivedGroup, Figure, Report
 from reportgen.document import Document, Metadata
 from reportgen.document.markup import parse_markup
-from reportgen.document.numbering import number_blocks
+from reportgen.document.numbering import DEFAULT_STYLE, number_blocks
 from reportgen.errors import ProfilePath
 from reportgen.filters import figure_text
 from reportgen.schema import AREAS, Profile
@@ -126,6 +126,7 @@ CONTEXT_DOC = {
     "signed_on": "成文日期（日期；没有时为空）",
     "subordinates": "下属单位的说法，如“各乡（镇）、县直各部门”；levels/ 下各文件用 {% set %} 改写",
     "measure_style": "举措编号样式：“是”（一是）或“1.”；levels/township.j2 改为“1.”",
+    "heading_numbers": '四级标题的编号样式，默认 ("{cn}、", "（{cn}）", "{n}.", "（{n}）")（GB/T 9704 7.3.3）',
 }
 
 
@@ -151,6 +152,7 @@ def build_context(report: Report) -> dict[str, Any]:
         # Defaults that levels/*.j2 override with {% set %}.
         "subordinates": "各部门",
         "measure_style": "是",
+        "heading_numbers": DEFAULT_STYLE.levels,
     }
 
 

@@ -123,6 +123,17 @@ def _field(item: Any, name: str) -> str:
     return str(value or "")
 
 
+def numbering(*formats: object) -> Directive:
+    """Heading numbers for levels 1–4 from here on, e.g. numbering("{cn}、", "（{cn}）", "{n}.", "（{n}）");
+    {cn} is the Chinese numeral, {n} the Arabic one."""
+    levels = [str(fmt) for fmt in formats]
+    if len(levels) != 4:
+        raise ValueError("numbering() takes four formats, one per heading level")
+    for fmt in levels:
+        fmt.format(cn="一", n=1)  # a bad format fails here, in the template, with its line
+    return directive("numbering", *levels)
+
+
 def stock(text: object) -> Directive:
     """Conventional wording supplied where the clerk wrote nothing; the build lists it."""
     return directive("stock", text)
@@ -157,6 +168,8 @@ HELPER_DOC = {
     "enumeration": 'enumeration(各项, intro=导语, inline=false, style="是")：一是……二是……；'
     "各项须有 title、text；style 可为 是、1.、(1)；inline=true 时写成一段",
     "stock": "stock(文字)：资料没有填写时的默认文字；生成时会列出，提醒审核",
+    "numbering": "numbering(一级, 二级, 三级, 四级)：各级标题的编号样式，{cn} 为汉字数字、{n} 为阿拉伯数字；"
+    "report.j2 开头按 heading_numbers 设置",
     "signature": "signature(署名机关列表, 日期)：落款",
     "table": "table(标题, 表头, 各行)：表格",
     "sentence": "sentence(分句, 分句, …)：把有内容的分句用“，”连起来并以“。”结束；都没有内容时什么也不写",
@@ -167,6 +180,7 @@ HELPERS = {
     "paragraph": paragraph,
     "enumeration": enumeration,
     "stock": stock,
+    "numbering": numbering,
     "signature": signature,
     "table": table,
     "sentence": sentence,

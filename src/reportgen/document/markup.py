@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from reportgen.document.model import Block, Enumeration, EnumerationItem, Heading, Paragraph, Signature, Table
+from reportgen.document.numbering import NumberingStyle
 
 RS, US = "\x1e", "\x1f"
 # Characters XML 1.0 does not allow (and our two separators, which are among them).
@@ -31,13 +32,17 @@ def clean_text(value: object) -> str:
 
 
 def directive(kind: str, *fields: object) -> Directive:
-    cleaned = (_join([line.strip() for line in clean_text(field).split("\n") if line.strip()]) for field in fields)
+    # Lines of a field are joined like paragraph lines; only ASCII blanks at their ends go
+    # (a full-width space U+3000 is text, e.g. in "第一部分　").
+    cleaned = (
+        _join([line.strip(" \t\r") for line in clean_text(field).split("\n") if line.strip()]) for field in fields
+    )
     return Directive(f"\n{RS}{kind}{US}{US.join(cleaned)}\n")
 
 
-def parse_markup(text: str) -> list[Block]:
+def parse_markup(text: str) -> list[Block | NumberingStyle]:
     """Template output → blocks. Plain lines join into paragraphs until a blank line."""
-    blocks: list[Block] = []
+    blocks: list[Block | NumberingStyle] = []
     lines: list[str] = []
     enumeration: list[EnumerationItem] | None = None
     enum_options: tuple[str, bool, str] = ("", False, "是")
@@ -73,9 +78,12 @@ def parse_markup(text: str) -> list[Block]:
     return blocks
 
 
-def _block(kind: str, fields: list[str]) -> Iterable[Block]:
+def _block(kind: str, fields: list[str]) -> Iterable[Block | NumberingStyle]:
     if kind.startswith("h") and kind[1:].isdigit():
-        yield Heading(level=int(kind[1:]), text=fields[0])
+        if fields[0].strip():  # never an empty heading, whatever a template asks for
+            yield Heading(level=int(kind[1:]), text=fields[0])
+    elif kind == "numbering":
+        yield NumberingStyle(levels=(fields[0], fields[1], fields[2], fields[3]))
     elif kind == "lead":
         yield Paragraph(text=fields[1], lead=fields[0])
     elif kind == "stock":

@@ -47,12 +47,18 @@ class NumberingStyle:
 DEFAULT_STYLE = NumberingStyle()
 
 
-def number_blocks(blocks: list[Block], style: NumberingStyle = DEFAULT_STYLE) -> tuple[Block, ...]:
-    """Fill in every heading's number and anchor and every enumeration item's number."""
+def number_blocks(blocks: list[Block | NumberingStyle], style: NumberingStyle = DEFAULT_STYLE) -> tuple[Block, ...]:
+    """Fill in every heading's number and anchor and every enumeration item's number.
+
+    A NumberingStyle among the blocks (a template's numbering() setting) applies from there on.
+    """
     counters = [0, 0, 0, 0]
     items_so_far: dict[str, int] = {}  # per enumeration style, since the last heading
     numbered: list[Block] = []
     for block in blocks:
+        if isinstance(block, NumberingStyle):
+            style = block
+            continue
         if isinstance(block, Heading):
             counters[block.level - 1] += 1
             counters[block.level :] = [0] * (4 - block.level)
