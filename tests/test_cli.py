@@ -153,3 +153,8 @@ def test_an_internal_error_is_logged_not_shown(capsys, monkeypatch):
     assert "reportgen 内部出错" in out and "Traceback" not in out and "bug in reportgen" not in out
     log = re.search(r"已写入 (\S+\.log)", out).group(1)
     assert "bug in reportgen" in Path(log).read_text(encoding="utf-8")
+
+
+def test_figures_of_a_folder_is_a_usage_error(capsys):
+    code, out = run(capsys, "figures", str(PROFILES))
+    assert code == 2 and "是文件夹；figures 一次查看一个资料文件" in out

@@ -76,7 +76,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     if not paths:
         raise FileProblem("请给出要检查的资料文件或文件夹，如：reportgen validate profiles/")
     results = api.validate_paths(paths)
-    terminal.print_results(results, terminal.console())
+    terminal.print_results(results)
     sys.exit(max((result.exit_code for result in results), default=0))
 
 
@@ -89,14 +89,17 @@ def validate_command(paths: tuple[Path, ...]) -> None:
 def figures_command(path: Path) -> None:
     from reportgen import api, terminal
 
+    if path.is_dir():
+        raise FileProblem(
+            f"{path} 是文件夹；figures 一次查看一个资料文件，如：reportgen figures profiles/托克逊县-2024.yaml"
+        )
     [result] = api.validate_paths([path])
-    out = terminal.console()
     if result.report is None:
-        terminal.print_results([result], out)
+        terminal.print_results([result])
         sys.exit(result.exit_code)
-    terminal.print_figures(result.report, out)
+    terminal.print_figures(result.report, terminal.console())
     if result.errors:
-        terminal.print_results([result], out)
+        terminal.print_results([result])
     sys.exit(result.exit_code)
 
 
@@ -189,7 +192,7 @@ def build_command(paths: tuple[Path, ...], output: Path, formats: str, template_
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
     built = api.build_reports(paths, output, chosen, template_dirs)
-    terminal.print_build(built, terminal.console())
+    terminal.print_build(built)
     sys.exit(max((report.result.exit_code for report in built), default=0))
 
 

@@ -8,13 +8,19 @@ default East Asian font (python-docx issue #1396); it has no API for `w:lang`, `
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
+
 from docx.oxml import OxmlElement
+from docx.oxml.document import CT_Body
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.parfmt import CT_PPr
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import CharacterStyle
+from lxml.etree import SubElement
 
 # Digits and Latin letters in Times New Roman: a local convention beside GB/T 9704 (DOMAIN_NOTES §1.3).
 LATIN_FONT = "Times New Roman"
@@ -40,6 +46,42 @@ _THEME_FONT_LANG_SUCCESSORS = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
+
+
+def append_paragraph(body: CT_Body, style_id: str | None, texts: Sequence[str], rPr: CT_RPr | None) -> CT_P:
+    """A `w:p` at the end of `body` in style `style_id`, one `w:r` per text, each with a copy of `rPr`.
+
+    The report's body paragraphs are built as elements rather than through python-docx's
+    Paragraph proxies: the proxy's style setter scans the styles part on every call, and
+    its text setter walks the text character by character looking for tabs and breaks,
+    which text from the document model never contains. Children are appended in schema
+    order (pPr, then runs; rPr, then t).
+    """
+    p = OxmlElement("w:p")
+    if style_id is not None:
+        pPr = SubElement(p, qn("w:pPr"))
+        SubElement(pPr, qn("w:pStyle")).set(qn("w:val"), style_id)
+    for text in texts:
+        r = SubElement(p, qn("w:r"))
+        if rPr is not None:
+            r.append(copy.deepcopy(rPr))
+        t = SubElement(r, qn("w:t"))
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")  # keep leading or trailing spaces
+    sectPr = body.sectPr
+    if sectPr is not None:
+        sectPr.addprevious(p)  # the body's last child must stay w:sectPr
+    else:
+        body.append(p)
+    return p
+
+
+def run_properties(east_asia: str, latin: str = LATIN_FONT) -> CT_RPr:
+    """A `w:rPr` naming the run's fonts (see set_rFonts), to be copied into each run."""
+    rPr = OxmlElement("w:rPr")
+    set_rFonts(rPr, east_asia, latin)
+    return rPr
 
 
 def set_rFonts(rPr: CT_RPr, east_asia: str, latin: str = LATIN_FONT) -> None:

@@ -1,7 +1,8 @@
-"""Everything the CLI prints: diagnostics, summaries, figure tables (Rich, imported lazily).
+"""Everything the CLI prints: diagnostics, summaries, figure tables.
 
-User text is always passed as rich.text.Text, never as markup, so "[x]" in a profile
-prints as typed.
+Lines go through click.secho (Click is loaded anyway; colour only on a terminal). Rich
+draws the tables and is imported only by the commands that print one, which keeps it off
+the start-up path of `validate` and `build`. User text is never markup in either.
 """
 
 from __future__ import annotations
@@ -20,7 +21,17 @@ if TYPE_CHECKING:
     from reportgen.derive import Figure, Report
     from reportgen.validate import ValidationResult
 
-_STYLES = {"error": "bold red", "warning": "yellow"}
+# click.secho keyword arguments per kind of line.
+_ERROR = {"fg": "red", "bold": True}
+_WARNING = {"fg": "yellow"}
+_GOOD = {"fg": "green"}
+_STYLES = {"error": _ERROR, "warning": _WARNING}
+
+
+def _line(text: str, style: dict[str, object] | None = None, *, err: bool = False) -> None:
+    import click
+
+    click.secho(text, err=err, **(style or {}))
 
 
 def console(stderr: bool = False) -> Console:
@@ -48,27 +59,24 @@ def diagnostic_line(diagnostic: Diagnostic) -> str:
     return f"{where}  {field}  {diagnostic.message}"
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], out: Console) -> None:
-    from rich.text import Text
+def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    import click
 
     for diagnostic in diagnostics:
         kind = diagnostic.severity.value
-        line = Text(f"[{messages.SEVERITY_LABELS[kind]}] ", style=_STYLES[kind])
-        line.append(diagnostic_line(diagnostic))
-        out.print(line)
+        label = click.style(f"[{messages.SEVERITY_LABELS[kind]}]", **_STYLES[kind])  # type: ignore[arg-type]
+        click.echo(f"{label} {diagnostic_line(diagnostic)}")
 
 
-def print_results(results: list[ValidationResult], out: Console) -> None:
-    from rich.text import Text
-
+def print_results(results: list[ValidationResult]) -> None:
     for result in results:
         if not result.diagnostics:
-            out.print(Text(f"[通过] {display_path(result.path)}", style="green"))
-        print_diagnostics(result.diagnostics, out)
+            _line(f"[通过] {display_path(result.path)}", _GOOD)
+        print_diagnostics(result.diagnostics)
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
-    style = "bold red" if errors else ("yellow" if warnings else "bold green")
-    out.print(Text(messages.summary(len(results), errors, warnings), style=style))
+    style = _ERROR if errors else (_WARNING if warnings else {**_GOOD, "bold": True})
+    _line(messages.summary(len(results), errors, warnings), style)
 
 
 def print_figures(report: Report, out: Console) -> None:
@@ -106,20 +114,18 @@ def _source_text(figure: Figure) -> str:
     return f"计算：{figure.formula}" if figure.computed else "填写"
 
 
-def print_build(built: list, out: Console) -> None:
+def print_build(built: list) -> None:
     """Per profile: its diagnostics, the files written, and the paragraphs of stock text."""
-    from rich.text import Text
-
     for report in built:
         result = report.result
-        print_diagnostics(result.diagnostics, out)
+        print_diagnostics(result.diagnostics)
         if not report.outputs:
-            out.print(Text(f"[未生成] {display_path(result.path)}：资料有错误，请先修正。", style="bold red"))
+            _line(f"[未生成] {display_path(result.path)}：资料有错误，请先修正。", _ERROR)
             continue
         for path in report.outputs:
-            out.print(Text(f"已写入 {display_path(path)}", style="green"))
+            _line(f"已写入 {display_path(path)}", _GOOD)
         for place in report.stock:
-            out.print(Text(f"[模板文字] {place}：资料中没有填写，使用了模板的默认文字，请审核。", style="yellow"))
+            _line(f"[模板文字] {place}：资料中没有填写，使用了模板的默认文字，请审核。", _WARNING)
 
 
 def print_templates(entries: list, out: Console) -> None:
@@ -136,17 +142,12 @@ def print_templates(entries: list, out: Console) -> None:
 
 
 def print_error(message: str) -> None:
-    from rich.text import Text
-
-    console(stderr=True).print(Text(f"[错误] {message}", style="bold red"))
+    _line(f"[错误] {message}", _ERROR, err=True)
 
 
 def print_written(paths: Iterable[Path]) -> None:
-    from rich.text import Text
-
-    out = console()
     for path in paths:
-        out.print(Text(f"已写入 {display_path(path)}", style="green"))
+        _line(f"已写入 {display_path(path)}", _GOOD)
 
 
 def stdout_write(text: str) -> None:

@@ -14,7 +14,9 @@ from importlib.resources import files
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.text.font import CT_RPr
 from docx.styles.style import BaseStyle
 from docx.table import _Row
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -66,6 +68,8 @@ class _Writer:
         self.word = word
         self._east_asia: dict[str, str] = {}
         self._styles: dict[str, BaseStyle] = {}
+        self._run_properties: dict[str, CT_RPr] = {}
+        self._default_style = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
 
     def _style(self, name: str) -> BaseStyle:
         # python-docx finds a style by name (or reads paragraph.style) by scanning every
@@ -144,15 +148,20 @@ class _Writer:
             if text:
                 self._run(paragraph, text, style)
 
-    def _paragraph(self, style: str, *texts: str) -> WordParagraph | None:
+    def _paragraph(self, style: str, *texts: str) -> None:
         """One paragraph in `style`, one run per non-empty text; none at all when every text is empty."""
         texts = tuple(text for text in map(_clean, texts) if text)
         if not texts:
-            return None
-        paragraph = self.word.add_paragraph(style=self._style(style))
-        for text in texts:
-            self._run(paragraph, text, style)
-        return paragraph
+            return
+        word_style = self._style(style)
+        # The default paragraph style is applied by naming none, as python-docx does.
+        style_id = None if word_style == self._default_style else word_style.style_id
+        docx_oxml.append_paragraph(self.word.element.body, style_id, texts, self._rPr(style))
+
+    def _rPr(self, style: str) -> CT_RPr:
+        if style not in self._run_properties:
+            self._run_properties[style] = docx_oxml.run_properties(self._east_asia_font(style))
+        return self._run_properties[style]
 
     def _run(self, paragraph: WordParagraph, text: str, style: str) -> Run:
         """A run naming its East Asian font: python-docx's API names only the Latin ones (DOMAIN_NOTES §1.9)."""
