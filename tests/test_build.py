@@ -63,7 +63,7 @@ def test_an_existing_report_is_replaced_whole(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "pdf"], "格式“pdf”无效"),
+        (["--format", "rtf"], "格式“rtf”无效"),
         (["--template-dir", "/无此文件夹"], "模板文件夹 /无此文件夹 不存在"),
     ],
 )

@@ -82,7 +82,7 @@ def create_starter_profile(name: str, level: str, year: int, destination: Path, 
 # ---------------------------------------------------------------- build
 
 
-FORMATS = ("docx", "html", "txt")
+FORMATS = ("docx", "html", "txt", "pdf")
 DEFAULT_FORMATS = ("docx", "html")
 
 
@@ -93,6 +93,7 @@ class BuiltReport:
     result: ValidationResult
     outputs: dict[Path, bytes] = field(default_factory=dict)
     stock: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # warnings about the output itself (e.g. fonts missing for the PDF)
 
 
 def output_name(profile: Profile, extension: str) -> str:
@@ -101,22 +102,37 @@ def output_name(profile: Profile, extension: str) -> str:
 
 
 def build_reports(
-    paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS, template_dirs: Sequence[Path] = ()
+    paths: Iterable[Path],
+    out_dir: Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    template_dirs: Sequence[Path] = (),
+    *,
+    fragment: bool = False,
 ) -> list[BuiltReport]:
     """Validate, render and write each profile. An invalid profile writes nothing.
 
     Gather, then write: every output of a profile is rendered in memory first, and only
     then written, each file atomically.
     """
-    built = [_build_one(result, out_dir, formats, template_dirs) for result in validate_paths(paths)]
+    options = WriteOptions(fragment=fragment)
+    built = [_build_one(result, out_dir, formats, template_dirs, options) for result in validate_paths(paths)]
     for report in built:
         for path, data in report.outputs.items():
             write_atomic(path, data)
     return built
 
 
+@dataclass(frozen=True)
+class WriteOptions:
+    fragment: bool = False  # HTML: the article only, for pasting into a CMS
+
+
 def _build_one(
-    result: ValidationResult, out_dir: Path, formats: Sequence[str], template_dirs: Sequence[Path]
+    result: ValidationResult,
+    out_dir: Path,
+    formats: Sequence[str],
+    template_dirs: Sequence[Path],
+    options: WriteOptions,
 ) -> BuiltReport:
     if not result.ok or result.report is None:
         return BuiltReport(result)
@@ -125,9 +141,21 @@ def _build_one(
     profile = result.report.profile
     own = [result.path.parent / profile.templates] if profile.templates else []
     document = render_document(result.report, [*template_dirs, *own])
-    outputs = {out_dir / output_name(profile, extension): WRITERS[extension](document) for extension in formats}
+    outputs = {
+        out_dir / output_name(profile, extension): WRITERS[extension](document, options) for extension in formats
+    }
     stock = tuple(_stock_places(document))
-    return BuiltReport(result, outputs, stock)
+    return BuiltReport(result, outputs, stock, tuple(_notices(document, formats)))
+
+
+def _notices(document: Document, formats: Sequence[str]) -> list[str]:
+    if "pdf" not in formats:
+        return []
+    from reportgen.pdf import missing_fonts
+
+    fonts = document.layout.fonts
+    missing = missing_fonts([fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.page_number, fonts.latin])
+    return [messages.fonts_missing(missing)] if missing else []
 
 
 def _stock_places(document: Document) -> list[str]:
@@ -141,22 +169,28 @@ def _stock_places(document: Document) -> list[str]:
     return places
 
 
-def _docx(document: Document) -> bytes:
+def _docx(document: Document, options: WriteOptions) -> bytes:
     from reportgen.write_docx import write_docx
 
     return write_docx(document)
 
 
-def _html(document: Document) -> bytes:
+def _html(document: Document, options: WriteOptions) -> bytes:
     from reportgen.write_html import write_html
 
-    return write_html(document).encode("utf-8")
+    return write_html(document, fragment=options.fragment).encode("utf-8")
 
 
-def _txt(document: Document) -> bytes:
+def _pdf(document: Document, options: WriteOptions) -> bytes:
+    from reportgen.pdf import docx_to_pdf
+
+    return docx_to_pdf(_docx(document, options))
+
+
+def _txt(document: Document, options: WriteOptions) -> bytes:
     from reportgen.write_text import write_text
 
     return write_text(document).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": _docx, "html": _html, "txt": _txt}
+WRITERS: dict[str, Callable[[Document, WriteOptions], bytes]] = {"docx": _docx, "html": _html, "txt": _txt, "pdf": _pdf}

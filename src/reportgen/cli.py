@@ -177,21 +177,26 @@ def schema_command(output_format: str, output: Path | None) -> None:
     "formats",
     metavar="格式",
     default="docx,html",
-    help="docx、html、txt（纯文本，便于校对），可用逗号组合；默认 docx,html",
+    help="docx、html、pdf（需要 LibreOffice）、txt（纯文本，便于校对），可用逗号组合；默认 docx,html",
 )
 @_template_dirs("自己的模板文件夹：其中与自带模板同名的文件优先使用；可给多次")
-def build_command(paths: tuple[Path, ...], output: Path, formats: str, template_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "--fragment", is_flag=True, help="网页只生成正文部分（样式限定在 .reportgen 内），便于粘贴到网站内容管理系统"
+)
+def build_command(
+    paths: tuple[Path, ...], output: Path, formats: str, template_dirs: tuple[Path, ...], fragment: bool
+) -> None:
     from reportgen import api, terminal
 
     if not paths:
         raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
     chosen = [name.strip() for name in formats.split(",") if name.strip()]
     if not chosen or any(name not in api.FORMATS for name in chosen):
-        raise FileProblem(f"格式“{formats}”无效，请写 docx、html、txt 或用逗号组合，如 docx,html")
+        raise FileProblem(f"格式“{formats}”无效，请写 docx、html、pdf、txt 或用逗号组合，如 docx,html")
     for folder in template_dirs:
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
-    built = api.build_reports(paths, output, chosen, template_dirs)
+    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment)
     terminal.print_build(built)
     sys.exit(max((report.result.exit_code for report in built), default=0))
 

@@ -328,6 +328,7 @@ CUSTOM = {
     "rg_area_needs_title": "自定义领域必须写 title（标题）；标准领域写 area（如 dispute_resolution）",
     "rg_measure_empty": "这条举措既没有标题也没有正文，请补写或删除",
     "rg_last_year_source": "请只写 profile（去年的资料文件）或 figures（去年的数字）中的一项",
+    "rg_page_numbers": "应为 odd_even（单页码居右、双页码居左）或 centered（居中），实为 {shown}",
 }
 
 
@@ -450,6 +451,10 @@ def last_year_unreadable(reason: str) -> str:
     return f"无法读取去年的资料文件：{reason}"
 
 
+def title_lines_mismatch(joined: str, title: str) -> str:
+    return f"标题分行连起来是“{joined}”，与标题“{title}”不一致；请按标题原文分行"
+
+
 def area_empty(title: str) -> str:
     return f"工作领域“{title}”还没有内容（text 或 measures），生成报告时将略去此节"
 
@@ -513,6 +518,31 @@ def template_forbidden(name: str, line: int | None) -> str:
 
 def template_runtime(name: str, line: int | None, kind: str) -> str:
     return f"模板 {name} 第 {line} 行：运行出错（{kind}），请检查这一行的表达式"
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def libreoffice_missing() -> str:
+    return (
+        "生成 PDF 需要 LibreOffice，本机没有找到。请安装后重试："
+        "Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer；Windows 从 libreoffice.org 下载安装"
+    )
+
+
+def pdf_timeout(seconds: int) -> str:
+    return f"LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止；请关闭正在运行的 LibreOffice 后重试"
+
+
+def pdf_failed() -> str:
+    return "LibreOffice 没有生成 PDF；请确认 LibreOffice 能正常打开 Word 文档，或先生成 .docx 再手动另存为 PDF"
+
+
+def fonts_missing(names: list[str]) -> str:
+    return (
+        f"本机缺少字体：{'、'.join(names)}。PDF 中这些文字将以其他字体代替，版式可能与 Word 中不同；"
+        "请安装这些字体后重新生成（Windows 电脑一般自带）"
+    )
 
 
 # ---------------------------------------------------------------- CLI

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.derive import Change, DerivedGroup, Figure, Report
-from reportgen.document import Document, Metadata
+from reportgen.document import Document, FontNames, Metadata, PageLayout
 from reportgen.document.markup import parse_markup
 from reportgen.document.numbering import DEFAULT_STYLE, number_blocks
 from reportgen.errors import ProfilePath
@@ -98,6 +98,17 @@ def render_document(report: Report, template_dirs: Sequence[Path] = ()) -> Docum
         title=profile.title,
         blocks=number_blocks(parse_markup(markup)),
         metadata=_metadata(profile),
+        title_lines=tuple(profile.layout.title_lines),
+        layout=_page_layout(profile),
+    )
+
+
+def _page_layout(profile: Profile) -> PageLayout:
+    layout = profile.layout
+    return PageLayout(
+        page_numbers=layout.page_numbers.value,
+        bold_level3=layout.bold_level3,
+        fonts=FontNames(**layout.fonts.model_dump()),
     )
 
 

@@ -15,6 +15,7 @@ from reportgen.schema.base import AtMost, IndicatorGroup, RateOf, SumOf
 from reportgen.schema.indicators import INDICATOR_GROUPS
 from reportgen.schema.introspect import unwrap_annotation
 from reportgen.schema.jurisdiction import LEVEL_ALIASES, Jurisdiction, Level
+from reportgen.schema.layout import Fonts, Layout
 from reportgen.schema.profile import LastYear
 from reportgen.schema.publication import Publication
 from reportgen.schema.sections import (
@@ -49,6 +50,8 @@ _SECTION_MODELS: list[tuple[str, type[BaseModel]]] = [
     ("leader_duties、other_matters、effects、suggestions 一节文字", Block),
     ("plans 下一年度工作安排", Plans),
     ("last_year 上一年度", LastYear),
+    ("layout 版式", Layout),
+    ("layout.fonts 字体", Fonts),
 ]
 
 
@@ -100,6 +103,8 @@ def _type_name(annotation: Any) -> str:
         "date": "日期",
         "Path": "文件路径",
         "Figures": "数字",
+        "PageNumbers": "页码样式",
+        "bool": "true 或 false",
     }.get(name, name if not issubclass_safe(core, BaseModel) else "一组字段")
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from reportgen.schema import AREAS, Profile
 from reportgen.schema.indicators import INDICATOR_GROUPS
 from reportgen.schema.jurisdiction import LEVEL_TITLES, Jurisdiction, Level, parse_level
+from reportgen.schema.layout import Layout
 from reportgen.schema.profile import LastYear
 from reportgen.schema.publication import Publication
 from reportgen.schema.sections import Achievements, Area, Block, Measure, Plans, Shortcomings
@@ -51,6 +52,14 @@ def starter_profile_text(name: str, level: str, year: int, *, schema_ref: str) -
     out.section(Profile, "leader_duties", Block, {})
     out.section(Profile, "plans", Plans, {})
     out.section(Profile, "other_matters", Block, {})
+    out.blank()
+    out.comment(Profile, "layout", 0)
+    with out.commented(0):
+        out.line(0, "layout:")
+        for name in ("page_numbers", "bold_level3"):
+            info = Layout.model_fields[name]
+            value = info.default.value if hasattr(info.default, "value") else _yaml_scalar(info.default)
+            out.line(1, f"{name}: {value}  # {info.title}：{info.description}")
     out.blank()
     out.comment(Profile, "last_year", 0)
     with out.commented(0):

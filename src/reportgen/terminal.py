@@ -126,6 +126,8 @@ def print_build(built: list) -> None:
             _line(f"已写入 {display_path(path)}", _GOOD)
         for place in report.stock:
             _line(f"[模板文字] {place}：资料中没有填写，使用了模板的默认文字，请审核。", _WARNING)
+        for notice in report.notices:
+            _line(f"[警告] {notice}", _WARNING)
 
 
 def print_templates(entries: list, out: Console) -> None:

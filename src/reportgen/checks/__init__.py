@@ -54,6 +54,7 @@ def all_checks() -> list[Check]:
         regulation.check_dates,
         publication.check_document_number,
         publication.check_index_number,
+        publication.check_title_lines,
         text.check_text,
     ]
 

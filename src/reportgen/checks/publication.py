@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, warning
+from reportgen.checks import CheckContext, Finding, error, warning
 
 # 托政发〔2025〕3号: issuer code, year in 六角括号 (U+3014/3015), serial, 号.
 _DOCUMENT_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$")
@@ -25,3 +25,12 @@ def check_index_number(context: CheckContext) -> list[Finding]:
     if value is None or _INDEX_NUMBER.match(value):
         return []
     return [warning(("publication", "index_number"), messages.bad_index_number(value))]
+
+
+def check_title_lines(context: CheckContext) -> list[Finding]:
+    """Title lines break the title by meaning; joined, they must be the title itself."""
+    profile = context.report.profile
+    lines = profile.layout.title_lines
+    if not lines or "".join(lines) == profile.title:
+        return []
+    return [error(("layout", "title_lines"), messages.title_lines_mismatch("".join(lines), profile.title))]

@@ -123,11 +123,33 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class FontNames:
+    """Font names by role (GB/T 9704 5.2.2, 7.3.1, 7.3.3, 7.5)."""
+
+    title: str = "方正小标宋简体"
+    heading1: str = "黑体"
+    heading2: str = "楷体_GB2312"
+    body: str = "仿宋_GB2312"
+    page_number: str = "宋体"
+    latin: str = "Times New Roman"
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Layout settings a writer applies: "odd_even" or "centered" page numbers, bold 1. headings, fonts."""
+
+    page_numbers: str = "odd_even"
+    bold_level3: bool = False
+    fonts: FontNames = field(default_factory=FontNames)
+
+
+@dataclass(frozen=True)
 class Document:
     title: str
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     title_lines: tuple[str, ...] = ()  # the title broken by meaning, when it is long
+    layout: PageLayout = field(default_factory=PageLayout)
 
     @property
     def headings(self) -> list[Heading]:

@@ -12,6 +12,7 @@ from reportgen import messages
 from reportgen.schema.base import ProfileModel, Text, field
 from reportgen.schema.indicators import Figures
 from reportgen.schema.jurisdiction import Jurisdiction
+from reportgen.schema.layout import Layout
 from reportgen.schema.publication import Publication
 from reportgen.schema.sections import Achievements, Block, Plans, Shortcomings
 
@@ -56,6 +57,7 @@ class Profile(ProfileModel):
         "其他需要报告的情况", "督察规定第5项：其他需要报告的情况（没有可不填）", default_factory=Block
     )
     last_year: LastYear | None = field("上一年度", "用于计算同比：去年的资料文件或去年的数字")
+    layout: Layout = field("版式", "页码样式、三级标题加粗、字体和标题分行；一般不用填写", default_factory=Layout)
     templates: Path | None = field(
         "模板文件夹",
         "本单位自己的模板文件夹（相对于本文件）；其中与自带模板同名的文件优先使用。一般不用填写",
