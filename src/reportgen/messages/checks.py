@@ -1,0 +1,150 @@
+"""The checks beyond the schema: figures, the regulation, publication data, text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def part_exceeds_whole(part: str, whole: str, part_value: Any, whole_value: Any, unit: str) -> str:
+    return f"应不超过“{whole}”（{whole_value}{unit}），实为 {part_value}{unit}；部分不能大于整体，请核对这两个数"
+
+
+def parts_exceed_whole(whole: str, parts: list[str], total: Any, whole_value: Any, unit: str) -> str:
+    joined = "、".join(parts)
+    return f"应不小于{joined}之和（{total}{unit}），实为 {whole_value}{unit}；请核对各分项与合计"
+
+
+def parts_do_not_add_up(whole: str, parts: list[str], total: Any, whole_value: Any, unit: str) -> str:
+    joined = "、".join(parts)
+    return f"应等于{joined}之和 {total}{unit}，实为 {whole_value}{unit}；各分项都已填写时，合计必须相等"
+
+
+def rate_disagrees(title: str, correct: str, numerator: str, denominator: str, num: Any, den: Any, typed: str) -> str:
+    return (
+        f"应为 {correct}（{numerator} {num} ÷ {denominator} {den}），实为 {typed}；"
+        f"比率由数字自动计算，请删除此项，让系统计算"
+    )
+
+
+def rate_redundant(numerator: str, denominator: str, correct: str) -> str:
+    return f"已由“{numerator}”和“{denominator}”算出 {correct}，无需手填；请删除此项，以免日后数字改了比率没改"
+
+
+def rate_zero_denominator(denominator: str) -> str:
+    return f"“{denominator}”为 0，无法计算比率；请删除此比率或核对数字"
+
+
+def rate_at_least_violated(correct: str, bound: str) -> str:
+    return f"应为 {correct}（由数字计算），实为“{bound}以上”；请删除此项，让系统计算"
+
+
+def rate_above_hundred(numerator: str, denominator: str) -> str:
+    return f"“{numerator}”大于“{denominator}”，比率会超过 100%；请核对这两个数"
+
+
+def approximate_not_round(value: Any) -> str:
+    return f"“余”只用于整十、整百的约数（如 20余次），实为 {value}余；请写准确数字或取整"
+
+
+def figure_restated(group_title: str, field_title: str, first_line: int | None) -> str:
+    where = f"第 {first_line} 行" if first_line else "别处"
+    return (
+        f"“{group_title}”的“{field_title}”已在{where}填写过；同一个数字只能填写一次，"
+        "请删除其中一处（同一组数字可以分在几项举措中，但每项数字只写一次）"
+    )
+
+
+def missing_required_part(part: str, item: int) -> str:
+    return (
+        f"缺少“{part}”。《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）"
+        f"规定年度报告应包括此项（第{item}项内容）"
+    )
+
+
+def shortcomings_without_causes(count: int, total: int) -> str:
+    return (
+        f"{total} 条不足中有 {count} 条未写原因（cause）。《法治政府建设与责任落实督察工作规定》"
+        "要求报告“存在的不足和原因”"
+    )
+
+
+def published_after_deadline(published: str, deadline: str) -> str:
+    return (
+        f"发布日期 {published} 晚于 {deadline}。《法治政府建设与责任落实督察工作规定》"
+        "第二十四条：年度报告应当于每年4月1日之前向社会公开"
+    )
+
+
+def signed_after_deadline(signed: str, deadline: str) -> str:
+    return (
+        f"成文日期 {signed} 晚于 {deadline}。《法治政府建设与责任落实督察工作规定》"
+        "第二十四条要求每年4月1日之前公开，报告应在第一季度内成文"
+    )
+
+
+def signed_before_year(signed: str, year: int) -> str:
+    return f"成文日期 {signed} 早于报告年度 {year} 年的开始，请核对年份"
+
+
+def published_before_signed(published: str, signed: str) -> str:
+    return f"发布日期 {published} 早于成文日期 {signed}；报告须先成文后发布，请核对"
+
+
+def published_too_late_after_signing(days: int) -> str:
+    return (
+        f"成文后 {days} 个工作日才发布。《政府信息公开条例》第二十六条：属于主动公开范围的政府信息，"
+        "应当自形成或者变更之日起20个工作日内及时公开"
+    )
+
+
+def bad_document_number(value: str) -> str:
+    return f"发文字号“{value}”格式不规范；年份应用六角括号“〔〕”，如“托政发〔2025〕3号”，不用 []、()、【】，也不能留空"
+
+
+def bad_index_number(value: str) -> str:
+    return f"索引号“{value}”不符合“前段码/年份-序号”的格式（如 000014349/2025-00110），请与本单位政务公开目录核对"
+
+
+def last_year_wrong_year(last: int, expected: int) -> str:
+    return f"去年的资料是 {last} 年的，应为 {expected} 年；同比须与上一年比较"
+
+
+def last_year_other_jurisdiction(last: str, this: str) -> str:
+    return f"去年的资料属于“{last}”，与本资料“{this}”不是同一单位"
+
+
+def last_year_invalid(path: Path, errors: int) -> str:
+    return f"去年的资料文件 {path} 有 {errors} 处错误，无法计算同比；请先运行 reportgen validate 修正它"
+
+
+def last_year_unreadable(reason: str) -> str:
+    return f"无法读取去年的资料文件：{reason}"
+
+
+def title_lines_mismatch(joined: str, title: str) -> str:
+    return f"标题分行连起来是“{joined}”，与标题“{title}”不一致；请按标题原文分行"
+
+
+def area_empty(title: str) -> str:
+    return f"工作领域“{title}”还没有内容（text 或 measures），生成报告时将略去此节"
+
+
+def area_duplicated(title: str, first_line: int | None) -> str:
+    where = f"第 {first_line} 行" if first_line else "前面"
+    return f"标准领域“{title}”已在{where}出现过，同一领域只能写一次；请合并"
+
+
+def unbalanced_pair(opening: str, closing: str, opened: int, closed: int) -> str:
+    return f"“{opening}”与“{closing}”不成对（“{opening}”{opened} 个，“{closing}”{closed} 个）；请补全或删除多余的一个"
+
+
+def half_width_punctuation(mark: str, full: str, excerpt: str) -> str:
+    return f"中文正文中有半角标点“{mark}”（…{excerpt}…），应为全角“{full}”"
+
+
+def outdated_goal_formula(found: str) -> str:
+    return (
+        f"“{found}”是旧纲要（2015—2020年）或误写的目标表述；《法治政府建设实施纲要（2021—2025年）》"
+        "为“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”"
+    )
