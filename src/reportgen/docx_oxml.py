@@ -1,9 +1,10 @@
 """The few raw-XML helpers python-docx lacks, each named after the WordprocessingML element it touches.
 
 python-docx's `Font.name` sets only `w:ascii`/`w:hAnsi`, so Chinese text would fall back to the
-default East Asian font (python-docx issue #1396); it has no API for `w:lang`, `w:outlineLvl` or
-`w:tblHeader` either. New children are inserted before their schema successors (ECMA-376 Part 1,
-17.3.1.26 pPr, 17.3.2.28 rPr, 17.4.82 trPr): Word calls a file with misordered children corrupt.
+default East Asian font (python-docx issue #1396); it has no API for `w:lang`, `w:outlineLvl`,
+`w:tblHeader`, character spacing, `w:docGrid`, fields or the font table either. New children are
+inserted before their schema successors (ECMA-376 Part 1, 17.3.1.26 pPr, 17.3.2.28 rPr, 17.4.82 trPr,
+17.6.17 sectPr): Word calls a file with misordered children corrupt.
 """
 
 from __future__ import annotations
@@ -11,27 +12,43 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from docx.oxml import OxmlElement
-from docx.oxml.document import CT_Body
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.section import CT_HdrFtr, CT_SectPr
 from docx.oxml.table import CT_Row
 from docx.oxml.text.font import CT_RPr
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.parfmt import CT_PPr
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.styles.style import CharacterStyle
-from lxml.etree import SubElement
+from lxml.etree import SubElement, tostring
 
 # Digits and Latin letters in Times New Roman: a local convention beside GB/T 9704 (DOMAIN_NOTES §1.3).
 LATIN_FONT = "Times New Roman"
 
 # Theme references beat explicit names in Word, so they are removed wherever names are set.
-_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+_THEME_FONT_ATTRIBUTES = tuple(qn(name) for name in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme"))
+# w:rFonts attributes, qualified once: set_rFonts runs for every style, footer run and run template.
+_LATIN_FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"), qn("w:cs"))
+_EAST_ASIA, _HINT = qn("w:eastAsia"), qn("w:hint")
 
 # Schema successors of the elements added here (ECMA-376 Part 1 sequences).
 _LANG_SUCCESSORS = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 _OUTLINE_LVL_SUCCESSORS = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _TBL_HEADER_SUCCESSORS = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_RPR_SPACING_SUCCESSORS = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+_DOC_GRID_SUCCESSORS = ("w:printerSettings", "w:sectPrChange")
 _THEME_FONT_LANG_SUCCESSORS = (
     "w:clrSchemeMapping",
     "w:doNotIncludeSubdocsInStats",
@@ -48,8 +65,9 @@ _THEME_FONT_LANG_SUCCESSORS = (
 )
 
 
-def append_paragraph(body: CT_Body, style_id: str | None, texts: Sequence[str], rPr: CT_RPr | None) -> CT_P:
-    """A `w:p` at the end of `body` in style `style_id`, one `w:r` per text, each with a copy of `rPr`.
+def append_paragraph(body: BaseOxmlElement, style_id: str | None, texts: Sequence[str], rPr: CT_RPr | None) -> CT_P:
+    """A `w:p` at the end of `body` (a `w:body`, `w:ftr` or `w:tc`) in style `style_id`, one `w:r` per text,
+    each with a copy of `rPr`.
 
     The report's body paragraphs are built as elements rather than through python-docx's
     Paragraph proxies: the proxy's style setter scans the styles part on every call, and
@@ -62,19 +80,55 @@ def append_paragraph(body: CT_Body, style_id: str | None, texts: Sequence[str], 
         pPr = SubElement(p, qn("w:pPr"))
         SubElement(pPr, qn("w:pStyle")).set(qn("w:val"), style_id)
     for text in texts:
-        r = SubElement(p, qn("w:r"))
-        if rPr is not None:
-            r.append(copy.deepcopy(rPr))
-        t = SubElement(r, qn("w:t"))
-        t.text = text
-        if text != text.strip():
-            t.set(qn("xml:space"), "preserve")  # keep leading or trailing spaces
-    sectPr = body.sectPr
+        append_run(p, text, rPr)
+    sectPr = body.find(qn("w:sectPr"))
     if sectPr is not None:
         sectPr.addprevious(p)  # the body's last child must stay w:sectPr
     else:
         body.append(p)
     return p
+
+
+def append_run(p: CT_P, text: str, rPr: CT_RPr | None) -> None:
+    """A `w:r` holding `text`, with a copy of `rPr`, at the end of `p`."""
+    t = _append_run_child(p, rPr, "w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")  # keep leading or trailing spaces
+
+
+def append_br_between_runs(p: CT_P) -> None:
+    """A line break (`w:br`) at the end of every run of `p` but the last: one line per run."""
+    for r in p.findall(qn("w:r"))[:-1]:
+        SubElement(r, qn("w:br"))
+
+
+def append_field(p: CT_P, instruction: str, placeholder: str, rPr: CT_RPr | None) -> None:
+    """A field at the end of `p`: runs holding `w:fldChar` begin, `w:instrText`, separate, the result, end.
+
+    The result run keeps `placeholder`, so viewers that never update fields still show
+    something sensible; Word and LibreOffice replace it with the field's value.
+    """
+    _append_run_child(p, rPr, "w:fldChar").set(qn("w:fldCharType"), "begin")
+    instr = _append_run_child(p, rPr, "w:instrText")
+    instr.text = f" {instruction} "
+    instr.set(qn("xml:space"), "preserve")
+    _append_run_child(p, rPr, "w:fldChar").set(qn("w:fldCharType"), "separate")
+    _append_run_child(p, rPr, "w:t").text = placeholder
+    _append_run_child(p, rPr, "w:fldChar").set(qn("w:fldCharType"), "end")
+
+
+def _append_run_child(p: CT_P, rPr: CT_RPr | None, tag: str) -> BaseOxmlElement:
+    r = SubElement(p, qn("w:r"))
+    if rPr is not None:
+        r.append(copy.deepcopy(rPr))
+    return SubElement(r, qn(tag))
+
+
+def clear_hdrftr(hdrftr: CT_HdrFtr) -> None:
+    """Remove every paragraph and table of a header or footer (python-docx's new footer holds an empty one)."""
+    for child in list(hdrftr):
+        hdrftr.remove(child)
 
 
 def run_properties(east_asia: str, latin: str = LATIN_FONT) -> CT_RPr:
@@ -91,22 +145,10 @@ def set_rFonts(rPr: CT_RPr, east_asia: str, latin: str = LATIN_FONT) -> None:
     """
     rFonts = rPr.get_or_add_rFonts()
     _remove_theme_attributes(rFonts)
-    rFonts.set(qn("w:ascii"), latin)
-    rFonts.set(qn("w:hAnsi"), latin)
-    rFonts.set(qn("w:cs"), latin)
-    rFonts.set(qn("w:eastAsia"), east_asia)
-    rFonts.set(qn("w:hint"), "eastAsia")
-
-
-def rFonts_east_asia(style: CharacterStyle | None) -> str | None:
-    """The `w:eastAsia` font a style applies, its own or inherited through `w:basedOn`."""
-    while style is not None:
-        rPr = style.element.rPr
-        name = None if rPr is None or rPr.rFonts is None else rPr.rFonts.get(qn("w:eastAsia"))
-        if name:
-            return name
-        style = style.base_style
-    return None
+    for name in _LATIN_FONT_ATTRIBUTES:
+        rFonts.set(name, latin)
+    rFonts.set(_EAST_ASIA, east_asia)
+    rFonts.set(_HINT, "eastAsia")
 
 
 def remove_rFonts_themes(element: BaseOxmlElement) -> None:
@@ -159,6 +201,69 @@ def set_themeFontLang(settings: BaseOxmlElement, east_asia: str = "zh-CN") -> No
     lang.set(qn("w:eastAsia"), east_asia)
 
 
+def set_pPr_flag(pPr: CT_PPr, tag: str, on: bool) -> None:
+    """Set an on/off paragraph property (`w:kinsoku`, `w:snapToGrid`, `w:autoSpaceDE` …) explicitly."""
+    flag = pPr.find(qn(tag))
+    if flag is None:
+        flag = pPr.insert_element_before(OxmlElement(tag), *_PPR_ORDER[_PPR_ORDER.index(tag) + 1 :])
+    if on:
+        flag.attrib.pop(qn("w:val"), None)
+    else:
+        flag.set(qn("w:val"), "0")
+
+
+def get_pPr_flag(pPr: CT_PPr | None, tag: str) -> bool | None:
+    flag = None if pPr is None else pPr.find(qn(tag))
+    return None if flag is None else flag.get(qn("w:val"), "1") not in ("0", "false", "off")
+
+
+def set_rPr_spacing(rPr: CT_RPr, twentieths: int) -> None:
+    """Character spacing `w:spacing/@w:val` in twentieths of a point (negative condenses). Written even
+    when 0, so that a style overrides what it would inherit."""
+    spacing = rPr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = rPr.insert_element_before(OxmlElement("w:spacing"), *_RPR_SPACING_SUCCESSORS)
+    spacing.set(qn("w:val"), str(twentieths))
+
+
+def get_rPr_spacing(rPr: CT_RPr | None) -> int | None:
+    spacing = None if rPr is None else rPr.find(qn("w:spacing"))
+    return None if spacing is None else int(spacing.get(qn("w:val")))
+
+
+def set_docGrid(sectPr: CT_SectPr, grid_type: str, line_pitch: int) -> None:
+    """The section's document grid (`w:docGrid`, ECMA 17.6.5): its type and line pitch in twips."""
+    grid = sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = sectPr.insert_element_before(OxmlElement("w:docGrid"), *_DOC_GRID_SUCCESSORS)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), grid_type)
+    grid.set(qn("w:linePitch"), str(line_pitch))
+
+
+def read_fonts(font_table: Part) -> BaseOxmlElement:
+    """The `w:fonts` element of the font table part, which python-docx loads as a plain, blob-only Part."""
+    return parse_xml(font_table.blob)
+
+
+def write_fonts(font_table: Part, fonts: BaseOxmlElement) -> None:
+    font_table._blob = tostring(fonts, encoding="UTF-8", standalone=True)  # Part has no blob setter
+
+
+def set_font(fonts: BaseOxmlElement, name: str, alt_name: str, family: str, charset: str = "86") -> None:
+    """Declare `name` in the font table (`w:font`, ECMA 17.8.3.10) with what a machine lacking it uses instead:
+    `w:altName`, the font tried next, and `w:family`, the kind of face (roman = serif, swiss = sans,
+    script = brush) from which an application picks a substitute. Charset 86 is GB2312 (Simplified Chinese).
+    """
+    for old in fonts.findall(qn("w:font")):
+        if old.get(qn("w:name")) == name:
+            fonts.remove(old)
+    font = SubElement(fonts, qn("w:font"))
+    font.set(qn("w:name"), name)
+    for tag, value in (("w:altName", alt_name), ("w:charset", charset), ("w:family", family)):  # schema order
+        SubElement(font, qn(tag)).set(qn("w:val"), value)
+
+
 def _remove_theme_attributes(rFonts: BaseOxmlElement) -> None:
     for name in _THEME_FONT_ATTRIBUTES:
-        rFonts.attrib.pop(qn(name), None)
+        rFonts.attrib.pop(name, None)

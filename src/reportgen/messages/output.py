@@ -23,7 +23,7 @@ def pdf_failed() -> str:
 def fonts_missing(names: list[str]) -> str:
     return (
         f"本机缺少字体：{'、'.join(names)}。PDF 中这些文字将以其他字体代替，版式可能与 Word 中不同；"
-        "请安装这些字体后重新生成（Windows 电脑一般自带）"
+        "请安装这些字体后重新生成，或在资料的 layout.fonts 中改用本机已有的字体（如 仿宋、楷体）"
     )
 
 

@@ -1,0 +1,64 @@
+"""Render example reports to PNG, to look at the GB/T 9704 layout and to refresh the image in docs/.
+
+Run with the project's environment from the repository root (needs LibreOffice and poppler-utils):
+
+    python scripts/render_docs_images.py            # docs/images/layout-托克逊县-p1.png, the committed image
+    python scripts/render_docs_images.py --all DIR  # pages 1–2 of every profile in profiles/, into DIR
+
+Each profile is built to PDF as `reportgen build --format pdf` does (DOCX, then LibreOffice), with
+FONTCONFIG_FILE pointing at tests/testdata/layout/fonts.conf so that the fonts GB/T 9704 names
+render in free fonts of the same kind of face; pdftoppm then draws the pages at 60 dpi.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from reportgen.api import build_reports
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILES = ROOT / "profiles"
+FONTS_CONF = ROOT / "tests" / "testdata" / "layout" / "fonts.conf"
+IMAGE = ROOT / "docs" / "images" / "layout-托克逊县-p1.png"
+IMAGE_PROFILE = PROFILES / "托克逊县-2024.yaml"
+DPI = 60
+
+
+def render_pages(profile: Path, target_prefix: Path, first: int, last: int) -> list[Path]:
+    """PNG files `<target_prefix>-<n>.png` of pages first…last of the profile's report."""
+    with tempfile.TemporaryDirectory(prefix="reportgen-images-") as work:
+        (built,) = build_reports([profile], Path(work), formats=("pdf",))
+        if not built.outputs:
+            raise SystemExit(f"{profile.name}: the profile does not validate; run `reportgen validate` on it")
+        (pdf,) = built.outputs
+        command = ["pdftoppm", "-r", str(DPI), "-f", str(first), "-l", str(last), "-png", str(pdf), str(target_prefix)]
+        subprocess.run(command, check=True)
+    return sorted(target_prefix.parent.glob(f"{target_prefix.name}-*.png"))
+
+
+def main(argv: list[str]) -> int:
+    if shutil.which("pdftoppm") is None:
+        raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
+    os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    if argv[:1] == ["--all"]:
+        out = Path(argv[1]) if len(argv) > 1 else Path(tempfile.mkdtemp(prefix="reportgen-layout-"))
+        out.mkdir(parents=True, exist_ok=True)
+        for profile in sorted(PROFILES.glob("*.yaml")):
+            for page in render_pages(profile, out / profile.stem, 1, 2):
+                print(f"wrote {page}")
+        return 0
+    IMAGE.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="reportgen-image-") as work:
+        (page,) = render_pages(IMAGE_PROFILE, Path(work) / "page", 1, 1)
+        shutil.copyfile(page, IMAGE)
+    print(f"wrote {IMAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,265 @@
+"""The GB/T 9704-2012 layout, measured on the page: reportgen's .docx is converted to PDF by LibreOffice
+(reportgen.pdf, as `reportgen build --format pdf` does) and measured with PyMuPDF, in points.
+
+FONTCONFIG_FILE points at testdata/layout/fonts.conf, which maps the font names GB/T 9704 uses onto
+free fonts of the same kind of face, so that every level renders as it would on a clerk's machine.
+Each synthetic document is converted once per module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reportgen.document.model import Document, Heading, PageLayout, Paragraph, Signature
+from reportgen.pdf import docx_to_pdf
+from reportgen.write_docx import write_docx
+
+pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF is not installed: pip install -e '.[test]'")
+
+
+def _has_chinese_font() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    return bool(subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip())
+
+
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("soffice") is None,
+        reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
+    ),
+    pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font is installed: apt-get install fonts-noto-cjk"),
+]
+
+FONTS_CONF = Path(__file__).parent / "testdata" / "layout" / "fonts.conf"
+
+MM = 72 / 25.4  # points per millimetre
+TOLERANCE = 1 * MM  # "within 1 mm"
+PITCH = 579 / 20  # the exact line: 28.95 pt
+CHAR = 16  # 一字 in 3号
+# GB/T 9704-2012 5.2.1: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm.
+PAGE = (210 * MM, 297 * MM)
+LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (28 + 156) * MM, 37 * MM, (37 + 225) * MM
+CENTRE = (LEFT + RIGHT) / 2
+
+PLAIN = "法治政府建设是全面依法治国的重点任务和主体工程"  # no punctuation: every full line holds 28
+BODIES = ("中共托克逊县委员会", "托克逊县人民政府")
+REPORT = Document(
+    title="托克逊县人民政府关于2024年法治政府建设情况的报告",
+    title_lines=("托克逊县人民政府关于2024年", "法治政府建设情况的报告"),
+    blocks=(
+        Paragraph(PLAIN * 100),  # pages 1–4: pages 2 and 3 are full of body text
+        Heading(1, "主要举措和成效", "一、"),
+        Heading(2, "健全政府机构职能体系", "（一）"),
+        Heading(3, "规范行政执法", "1."),
+        # 26 characters fill the indented first line: without kinsoku the comma would start the next.
+        Paragraph("全" * 26 + "，" + PLAIN + "。"),
+        Signature(BODIES, dt.date(2025, 3, 12)),
+    ),
+)
+CENTERED = Document(
+    title="托克逊县司法局2024年法治政府建设年度报告",
+    blocks=(Paragraph(PLAIN * 30), Signature(("托克逊县司法局",), dt.date(2025, 12, 31))),
+    layout=PageLayout(page_numbers="centered"),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float  # of the glyph boxes
+    bottom: float
+    baseline: float
+    size: float
+    fonts: tuple[str, ...]
+
+
+def lines(page) -> list[Line]:
+    """The text lines of a page, top to bottom, spaces PyMuPDF puts between spans removed."""
+    found = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [span for span in line["spans"] if span["text"].strip()]
+            if spans:
+                x0, top, x1, bottom = line["bbox"]
+                text = "".join(span["text"] for span in spans).replace(" ", "")
+                fonts = tuple(span["font"] for span in spans)
+                found.append(Line(text, x0, x1, top, bottom, spans[0]["origin"][1], spans[0]["size"], fonts))
+    return sorted(found, key=lambda line: (line.baseline, line.x0))
+
+
+def body_lines(page) -> list[Line]:
+    return [line for line in lines(page) if line.bottom < BOTTOM + TOLERANCE]
+
+
+def page_number(page) -> Line:
+    (number,) = [line for line in lines(page) if line.top > BOTTOM]
+    return number
+
+
+def render(document: Document):
+    return pymupdf.open(stream=docx_to_pdf(write_docx(document)), filetype="pdf")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FONTCONFIG_FILE", str(FONTS_CONF))
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        return {"report": render(REPORT), "centered": render(CENTERED)}
+
+
+@pytest.fixture(scope="module")
+def report(rendered):
+    return rendered["report"]
+
+
+@pytest.fixture(scope="module")
+def centered(rendered):
+    return rendered["centered"]
+
+
+def test_pages_are_a4(report, centered):
+    sizes = {(round(page.rect.width), round(page.rect.height)) for pdf in (report, centered) for page in pdf}
+    assert sizes == {(round(PAGE[0]), round(PAGE[1]))}
+    assert len(report) >= 4
+
+
+def test_a_full_page_holds_22_lines_of_28_characters(report):
+    """GB/T 9704-2012 5.2.3: 一般每面排22行，每行排28个字，并撑满版心."""
+    page = body_lines(report[1])
+    assert [len(line.text) for line in page] == [28] * 22
+
+
+def test_lines_are_28_95_pt_apart(report):
+    baselines = [line.baseline for line in body_lines(report[1])]
+    assert [b - a for a, b in itertools.pairwise(baselines)] == [pytest.approx(PITCH, abs=0.1)] * 21
+    assert baselines[-1] - baselines[0] == pytest.approx(21 * PITCH, abs=0.2)
+
+
+def test_type_area_sits_at_the_margins(report):
+    """Flush lines start at 28 mm and end at 184 mm; the 22 line boxes run from 37 mm to 262 mm.
+    LibreOffice puts the baseline of an exact-height line at 80 % of its height, so a line box runs
+    from baseline − 0.8 × 28.95 pt to baseline + 0.2 × 28.95 pt; the glyphs lie inside it."""
+    page = body_lines(report[1])
+    assert min(line.x0 for line in page) == pytest.approx(LEFT, abs=TOLERANCE)
+    assert max(line.x1 for line in page) == pytest.approx(RIGHT, abs=TOLERANCE)
+    assert page[0].baseline - 0.8 * PITCH == pytest.approx(TOP, abs=TOLERANCE)
+    assert page[-1].baseline + 0.2 * PITCH == pytest.approx(BOTTOM, abs=TOLERANCE)
+    assert page[0].top >= TOP - TOLERANCE
+    assert page[-1].bottom <= BOTTOM + TOLERANCE
+
+
+def test_first_line_indent_is_two_characters(report):
+    first_body_line = body_lines(report[0])[2]  # after the two title lines
+    assert (first_body_line.x0 - LEFT) / CHAR == pytest.approx(2, abs=0.1)
+
+
+def test_title_is_centred_at_the_top_in_22_pt(report):
+    title = [line for line in lines(report[0]) if line.size == 22]
+    assert [line.text for line in title] == ["托克逊县人民政府关于2024年", "法治政府建设情况的报告"]
+    for line in title:
+        assert (line.x0 + line.x1) / 2 == pytest.approx(CENTRE, abs=TOLERANCE)
+    assert title[0].baseline - 0.8 * PITCH == pytest.approx(TOP, abs=TOLERANCE)
+    # 标题下空一行: the body starts on the fourth line of the page
+    assert body_lines(report[0])[2].baseline - title[0].baseline == pytest.approx(3 * PITCH, abs=0.5)
+
+
+def test_page_numbers_odd_right_even_left_one_character_in(report):
+    """GB/T 9704-2012 7.5: "— 1 —" in 4号 (14 pt), 单页码居右空一字，双页码居左空一字."""
+    for index, page in enumerate(report):
+        number = page_number(page)
+        assert re.fullmatch(r"—(\d+)—", number.text).group(1) == str(index + 1)
+        assert number.size == 14
+        if index % 2 == 0:  # page 1, 3 …
+            assert number.x1 == pytest.approx(RIGHT - 14, abs=TOLERANCE)
+        else:
+            assert number.x0 == pytest.approx(LEFT + 14, abs=TOLERANCE)
+
+
+def test_page_number_dash_is_7_mm_below_the_type_area(report):
+    """7.5: 一字线上距版心下边缘7mm — found as the rows of dark pixels the dashes draw across the number."""
+    page = report[0]
+    number = page_number(page)
+    clip = pymupdf.Rect(number.x0, number.top, number.x1, number.bottom)
+    pixmap = page.get_pixmap(dpi=600, clip=clip, colorspace=pymupdf.csGRAY)
+    width, samples = pixmap.width, pixmap.samples
+    rows = [y for y in range(pixmap.height) if sum(v < 128 for v in samples[y * width : (y + 1) * width]) > width / 3]
+    dash = number.top + (rows[0] + rows[-1]) / 2 * 72 / 600
+    assert dash - BOTTOM == pytest.approx(7 * MM, abs=TOLERANCE)
+
+
+def test_centred_page_numbers_variant(centered):
+    assert len(centered) >= 2
+    for index, page in enumerate(centered):
+        number = page_number(page)
+        assert number.text == f"—{index + 1}—"
+        assert (number.x0 + number.x1) / 2 == pytest.approx(CENTRE, abs=TOLERANCE)
+
+
+def test_signature_right_aligned_with_the_date_two_characters_in(report):
+    """7.3.5.2: 正文下空一行；署名右空二字；成文日期首字比署名首字右移二字."""
+    page = lines(report[-1])
+    index = next(i for i, line in enumerate(page) if line.text == BODIES[0])
+    last_text, *bodies, date = page[index - 1 : index + 3]
+    assert [line.text for line in bodies] + [date.text] == [*BODIES, "2025年3月12日"]
+    assert bodies[0].baseline - last_text.baseline == pytest.approx(2 * PITCH, abs=0.5)  # one blank line
+    for body in bodies:
+        assert body.x1 == pytest.approx(RIGHT - 2 * CHAR, abs=TOLERANCE)
+    assert date.x0 - min(body.x0 for body in bodies) == pytest.approx(2 * CHAR, abs=TOLERANCE)
+
+
+def test_date_longer_than_signature_keeps_two_characters(centered):
+    """7.3.5.2: 如成文日期长于发文机关署名，应当使成文日期右空二字编排，并相应增加发文机关署名右空字数. The
+    signature's place follows from the date's width, which Word spaces a little wider than LibreOffice
+    (a quarter against a fifth of a character at each change between digits and Chinese: 1.4 mm here)."""
+    *_, body, date = lines(centered[-1])[:-1]
+    assert (body.text, date.text) == ("托克逊县司法局", "2025年12月31日")
+    assert date.x1 == pytest.approx(RIGHT - 2 * CHAR, abs=TOLERANCE)
+    assert date.x0 - body.x0 == pytest.approx(2 * CHAR, abs=TOLERANCE + 5 * 0.05 * CHAR)
+    assert body.x1 < RIGHT - 2 * CHAR - TOLERANCE  # the signature's right space grew
+
+
+def test_no_line_starts_with_closing_punctuation(report):
+    """Kinsoku: 。，、；：？！）》” never begin a line. The test paragraph's comma falls due at a line's start;
+    it hangs at the end of the line before (Word's and LibreOffice's default) or takes a character along."""
+    page = body_lines(report[-1])
+    (comma_line,) = [line for line in page if "，" in line.text]
+    assert comma_line.text.index("，") > 0
+    starts = [line.text[0] for pdf_page in report for line in body_lines(pdf_page)]
+    assert not set(starts) & set("。，、；：？！）》”")
+
+
+ARPHIC = ("AR PL UKai CN", "AR PL UMing CN")
+
+
+@pytest.mark.skipif(
+    shutil.which("fc-list") is None
+    or not all(
+        subprocess.run(["fc-list", family], capture_output=True, text=True, check=False).stdout for family in ARPHIC
+    ),
+    reason="fonts-arphic-ukai and fonts-arphic-uming are not installed: apt-get install fonts-arphic-ukai "
+    "fonts-arphic-uming",
+)
+def test_each_level_renders_in_its_kind_of_face(report):
+    """Through fonts.conf: 小标宋 → a Song (serif) face, 黑体 → sans, 楷体 → brush (Kai), 仿宋 → a light Ming face,
+    Latin letters and digits → Times New Roman's metric twin."""
+    first, *_, last = report
+    by_text = {line.text: line.fonts for page in (first, last) for line in lines(page)}
+    assert "Serif" in by_text["法治政府建设情况的报告"][0]
+    assert "Sans" in by_text["一、主要举措和成效"][0]
+    assert "Kai" in by_text["（一）健全政府机构职能体系"][0]
+    assert "Ming" in by_text[BODIES[0]][0]
+    assert "LiberationSerif" in by_text["1.规范行政执法"][0]
+    assert "Serif" in page_number(first).fonts[0]
