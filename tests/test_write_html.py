@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
+import html5lib
 import pytest
 
+from conftest import PROFILES
 from reportgen.document.model import (
     Document,
     Enumeration,
@@ -20,7 +22,9 @@ from reportgen.document.model import (
     Signature,
     Table,
 )
-from reportgen.write_html import write_html
+from reportgen.render import render_document
+from reportgen.validate import validate_file
+from reportgen.write_html import TOC_MIN_HEADINGS, write_html
 
 INJECTIONS = [
     "<script>alert(1)</script>",
@@ -116,7 +120,10 @@ def css_rules(page: str) -> list[tuple[str, str, str]]:
             if prelude.startswith("@media"):
                 walk(body, prelude)
             else:
-                rules.append((media, prelude, body))
+                # @page holds margin boxes (@bottom-center{…}): recorded as rules "inside" the @page.
+                boxes = re.findall(r"(@[\w-]+)\s*\{([^{}]*)\}", body)
+                rules.append((media, prelude, re.sub(r"@[\w-]+\s*\{[^{}]*\}", "", body)))
+                rules.extend((prelude, box, inner) for box, inner in boxes)
             start = end
 
     walk(css, "")
@@ -201,24 +208,60 @@ def test_page_is_a_chinese_utf8_document_that_parses_cleanly() -> None:
     assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in [m.attrs for m in metas]
     (article,) = parsed.root.find_all("article")
     assert article.classes() == ["reportgen"]
-    assert article in parsed.root.find("body").children
+    assert article in parsed.root.find("main").children
+    assert parsed.root.find("main") in parsed.root.find("body").children
 
 
-def test_head_carries_title_description_keywords_and_author() -> None:
-    root = tree(write_html(report()))
+def strict_parse_errors(markup: str, *, fragment: bool = False) -> list[str]:
+    """Errors of html5lib's strict parser, which raises on the first one (an HTML5 validator's parse step)."""
+    parser = html5lib.HTMLParser(strict=True)
+    try:
+        parser.parseFragment(markup) if fragment else parser.parse(markup)
+    except html5lib.html5parser.ParseError as error:
+        return [str(error)]
+    return []
 
-    assert root.find("title").text() == "土城子乡2024年法治政府建设年度报告"
+
+@pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
+def test_page_and_fragment_parse_without_error_in_html5libs_strict_mode(fragment: bool) -> None:
+    evil = "".join(INJECTIONS)
+    blocks = (Heading(1, evil, number="一、", anchor=evil), Table(evil, (evil,), ((evil,),)), Paragraph(evil))
+    injected = Document(evil, blocks, Metadata(publisher=evil, keywords=(evil,)), title_lines=(evil, evil))
+
+    assert strict_parse_errors(write_html(report(), fragment=fragment, toc=True), fragment=fragment) == []
+    assert strict_parse_errors(write_html(injected, fragment=fragment, toc=True), fragment=fragment) == []
+    assert strict_parse_errors("<p><div></p>", fragment=fragment)  # the parser does report errors
+
+
+def test_the_page_forbids_loading_and_running_anything_by_content_security_policy() -> None:
+    head = tree(write_html(report())).find("head")
+
+    elements = [child for child in head.children if not isinstance(child, str)]
+    policy = [e for e in elements if e.attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert [e.attrs["content"] for e in policy] == ["default-src 'none'; style-src 'unsafe-inline'"]
+    assert elements.index(policy[0]) < elements.index(head.find("style"))  # in force before the styles
+    assert "Content-Security-Policy" not in write_html(report(), fragment=True)  # the CMS page sets its own
+
+
+def test_head_carries_title_publisher_date_description_and_keywords_for_site_search() -> None:
+    root = tree(write_html(report(title="关于2024年法治政府建设情况的报告")))
+
+    assert root.find("title").text() == "关于2024年法治政府建设情况的报告"
+    assert meta_content(root, "ArticleTitle") == "关于2024年法治政府建设情况的报告"
+    assert meta_content(root, "PubDate") == "2025-03-20"
+    assert meta_content(root, "ContentSource") == "土城子乡人民政府"
+    assert meta_content(root, "author") == "土城子乡人民政府"
     assert meta_content(root, "description") == "土城子乡2024年法治政府建设年度报告"
     assert meta_content(root, "keywords") == "法治政府,年度报告"
-    assert meta_content(root, "author") == "土城子乡人民政府"
 
 
 def test_head_leaves_out_meta_tags_without_a_value() -> None:
-    root = tree(write_html(report(metadata=Metadata(publisher="土城子乡人民政府"))))
+    root = tree(write_html(report(metadata=Metadata(publisher="土城子乡人民政府", signed_on=dt.date(2025, 3, 12)))))
 
     assert meta_content(root, "description") is None
     assert meta_content(root, "keywords") is None
-    assert meta_content(root, "author") == "土城子乡人民政府"
+    assert meta_content(root, "PubDate") is None  # the 成文日期 is not a publication date
+    assert meta_content(root, "author") == meta_content(root, "ContentSource") == "土城子乡人民政府"
 
 
 def test_exactly_one_h1_with_the_title_lines_broken_by_br() -> None:
@@ -316,6 +359,55 @@ def test_signature_is_the_last_block_bodies_in_order_then_the_date() -> None:
     assert declarations(page, ".reportgen .signature p")["text-align"] == "right"
 
 
+# --- table of contents ------------------------------------------------------------------------
+
+
+def outline(level1: int, level2_each: int = 0) -> tuple[Heading, ...]:
+    blocks: list[Heading] = []
+    for i in range(1, level1 + 1):
+        blocks.append(Heading(1, f"部分{i}", number=f"{i}、", anchor=f"s{i}"))
+        blocks += [Heading(2, f"小节{i}.{j}", number=f"（{j}）", anchor=f"s{i}-{j}") for j in range(1, level2_each + 1)]
+        blocks.append(Heading(3, "细目", number="1.", anchor=f"s{i}-x"))  # never in the table of contents
+    return tuple(blocks)
+
+
+def test_toc_is_on_by_default_only_above_the_heading_threshold() -> None:
+    assert TOC_MIN_HEADINGS == 12
+    at_threshold = tree(write_html(report(blocks=outline(4, 2))))  # 4 + 8 = 12 headings of levels 1 and 2
+    above = tree(write_html(report(blocks=outline(13))))
+
+    assert at_threshold.find_all("nav") == []
+    assert above.find("nav").attrs == {"class": "toc", "aria-label": "目录"}
+
+
+def test_toc_can_be_forced_on_or_off() -> None:
+    assert tree(write_html(report(), toc=True)).find("nav")
+    assert tree(write_html(report(blocks=outline(13)), toc=False)).find_all("nav") == []
+
+
+def test_toc_links_every_level_1_and_2_heading_by_its_id_nested_in_order() -> None:
+    page = write_html(report(blocks=outline(2, 2)), toc=True)
+    root = tree(page)
+    nav = root.find("nav")
+
+    top = [li for li in nav.find_all("li") if li in nav.find_all("ol")[0].children]
+    assert [li.children[0].text() for li in top] == ["1、部分1", "2、部分2"]
+    assert [a.text() for a in top[0].find("ol").find_all("a")] == ["（1）小节1.1", "（2）小节1.2"]
+    ids = {h.attrs["id"]: h.text() for h in root.find_all("h2", "h3")}
+    assert [(a.attrs["href"], a.text()) for a in nav.find_all("a")] == [(f"#{i}", text) for i, text in ids.items()]
+    (title,) = [p for p in nav.find_all("p")]
+    assert title.text() == "目录"
+
+
+def test_toc_sits_between_the_title_and_the_body_and_is_not_printed() -> None:
+    page = write_html(report(), toc=True)
+    article = tree(page).find("article")
+
+    tags = [child.tag for child in article.children if not isinstance(child, str)]
+    assert tags[:4] == ["dl", "h1", "nav", "p"]
+    assert declarations(page, ".reportgen .toc", media="@media print") == {"display": "none"}
+
+
 # --- the 政府信息公开 metadata block ---------------------------------------------------------------
 
 
@@ -385,17 +477,21 @@ def test_injected_markup_renders_as_literal_text_everywhere(evil: str) -> None:
         Signature((evil,), dt.date(2025, 3, 12)),
     )
     metadata = Metadata(index_number=evil, publisher=evil, keywords=(evil,), description=evil)
-    page = write_html(Document(evil, blocks, metadata, title_lines=(evil, evil)))
+    page = write_html(Document(evil, blocks, metadata, title_lines=(evil, evil)), toc=True)
     root = tree(page)
 
     assert not [e.tag for e in root.iter() if e.tag in {"script", "img"}]
     assert not [name for e in root.iter() for name in e.attrs if name.startswith("on")]
     assert root.find("title").text() == evil
-    assert [meta_content(root, name) for name in ("description", "keywords", "author")] == [evil, evil, evil]
+    names = ("description", "keywords", "author", "ArticleTitle", "ContentSource")
+    assert [meta_content(root, name) for name in names] == [evil] * len(names)
+    assert root.find("nav").find("a").text() == "一、" + evil
+    assert root.find("nav").find("a").attrs["href"] == "#" + root.find("h2").attrs["id"]
     assert root.find("h1").text() == evil + evil
     assert root.find("h2").text() == "一、" + evil
     assert root.find("h2").attrs["id"] == re.sub(r"\s+", "-", evil)  # an id has no spaces
-    assert [p.text() for p in root.find("article").find_all("p")][:2] == [evil + evil, f"{evil}一是{evil}。{evil}。"]
+    texts = [p.text() for p in root.find("article").find_all("p") if "toc-title" not in p.classes()]
+    assert texts[:2] == [evil + evil, f"{evil}一是{evil}。{evil}。"]
     assert root.find("caption").text() == evil
     assert root.find("th").text() == root.find("td").text() == evil
     assert ("索引号", evil) in metadata_rows(page)
@@ -453,11 +549,23 @@ def test_fragment_styles_touch_nothing_outside_the_article() -> None:
     assert [s for s in selectors if not re.match(r"\.reportgen(?![\w-])", s)] == []
 
 
-def test_standalone_page_sets_a4_print_margins_of_gb_t_9704() -> None:
+def test_standalone_page_sets_a4_print_margins_of_gb_t_9704_and_its_page_number() -> None:
     page = write_html(report())
 
     assert declarations(page, "@page") == {"size": "A4", "margin": "37mm 26mm 35mm 28mm"}
+    assert declarations(page, "@bottom-center", media="@page")["content"] == '"— " counter(page) " —"'
     assert "@page" not in write_html(report(), fragment=True)
+
+
+def test_print_keeps_headings_with_what_follows_in_fangsong_16pt_and_prints_no_urls() -> None:
+    page = write_html(report(), toc=True)
+
+    assert declarations(page, ".reportgen", media="@media print")["font-size"] == "16pt"
+    assert "仿宋" in declarations(page, ".reportgen", media="@media print")["font-family"]
+    for heading in ("h1", "h2", "h3", "h4", "h5"):
+        assert declarations(page, f".reportgen {heading}", media="@media print")["break-after"] == "avoid"
+    assert declarations(page, ".reportgen a", media="@media print")["text-decoration"] == "none"
+    assert "attr(" not in page  # no a[href]::after{content:attr(href)}
 
 
 # --- reading comfort ---------------------------------------------------------------------------
@@ -510,3 +618,13 @@ def test_a_typical_report_page_stays_small() -> None:
     text_bytes = len(paragraph.encode()) * 40
     assert len(page.encode()) < 60_000
     assert len(page.encode()) - text_bytes < 8_000  # markup and stylesheet
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES.glob("*.yaml")), ids=lambda path: path.stem)
+def test_every_example_page_is_under_60_kb_and_parses_strictly(profile) -> None:
+    result = validate_file(profile)
+    assert result.report is not None
+    page = write_html(render_document(result.report))
+
+    assert len(page.encode()) < 60_000
+    assert strict_parse_errors(page) == []

@@ -1,9 +1,10 @@
 """Document → publication HTML: one self-contained page, or a fragment to paste into a site's CMS.
 
-The page is what the 政府信息公开 column shows (DOMAIN_NOTES §3): the metadata block, one `<h1>`, the
-body with numbered headings kept as text, and the 署名 and 成文日期. It makes no request of its own: no
-script, no web font, no external stylesheet, no image. Every piece of text is escaped here, whatever
-produced it; the model promises clean text, but a page on a government site is not the place to trust that.
+The page is what the 政府信息公开 column shows (DOMAIN_NOTES §3): the metadata block, one `<h1>`, a table of
+contents for long reports, the body with numbered headings kept as text, and the 署名 and 成文日期; its head
+carries the same metadata for site search. It makes no request of its own: no script, no web font, no external
+stylesheet, no image, and its Content-Security-Policy forbids them all. Every piece of text is escaped here,
+whatever produced it; the model promises clean text, but a page on a government site is not the place to trust that.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from reportgen.document.model import (
 _NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
 _FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]")
 
-# An item's title ending in one of these runs into its text without an added 。 (as write_docx does).
-
 # DOMAIN_NOTES §3.2: the 政府信息公开 fields reportgen prints, in page order (gov.cn 政策文件库 order).
 _METADATA_FIELDS = (
     ("索引号", "index_number"),
@@ -43,28 +42,44 @@ _METADATA_FIELDS = (
 )
 
 # Every selector sits under .reportgen, so the fragment's stylesheet changes nothing else on a CMS page.
-# Body text 18px (≥ 16px, in rem), line-height 1.8, contrast ≥ 4.5:1 (#1a1a1a on #fff ≈ 17:1). Headings and
-# paragraphs start 2 characters in (GB/T 9704 7.3.3); h2's 1.8em of 1.25rem is 2em of the 1.125rem body.
+# GB/T 37668-2019 and the 适老化 rules (DOMAIN_NOTES §3.3): body text 18px (≥ 16px, in rem so that the reader's
+# text size setting scales it), line-height 1.8, contrast ≥ 4.5:1 (#1a1a1a on #fff ≈ 17:1, #555 ≈ 7:1, links
+# #0b4ea2 ≈ 8:1 and underlined, so never told by colour alone), a visible focus ring, and no fixed widths: the
+# text reflows down to 320px and at 200% zoom; a wide table scrolls inside its own box. Headings and paragraphs
+# start 2 characters in (GB/T 9704 7.3.3); h2's 1.8em of 1.25rem is 2em of the 1.125rem body.
+# On a phone paragraphs are not justified: a line that ends before an unbreakable run (《2023年…) would be
+# stretched into wide gaps; and a table's caption starts where the reader sees it, not in the middle of a table
+# that scrolls sideways.
+# Print (GB/T 9704 5.2.2, 7.3): body 仿宋 16pt (三号) on a 28pt line, title 22pt (二号), headings kept with the
+# text that follows them; the metadata block and the table of contents are screen furniture and are left out,
+# and links print as plain text (no URL is ever added after them).
 _SCOPED_CSS = """\
 .reportgen{box-sizing:border-box;max-width:42em;margin:0 auto;padding:1.5rem 1rem 3rem;color:#1a1a1a;\
 background:#fff;font-family:"FangSong","仿宋","STFangsong",serif;font-size:1.125rem;line-height:1.8;\
 overflow-wrap:break-word}
 .reportgen *,.reportgen *::before,.reportgen *::after{box-sizing:inherit}
-.reportgen .meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.2rem 1.5rem;\
-margin:0 0 2rem;padding:.75rem 1rem;border:1px solid #d0d0d0;background:#f7f7f7;font-family:sans-serif;\
-font-size:1rem;line-height:1.6}
-.reportgen .meta div{display:flex;gap:.5em}
+.reportgen .meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(15rem,100%),1fr));\
+gap:.2rem 1.5rem;margin:0 0 2rem;padding:.75rem 1rem;border:1px solid #d0d0d0;background:#f7f7f7;\
+font-family:sans-serif;font-size:1rem;line-height:1.6}
+.reportgen .meta div{display:flex;gap:.5em;min-width:0}
 .reportgen .meta dt{flex:none;color:#555}
 .reportgen .meta dt::after{content:"："}
-.reportgen .meta dd{margin:0}
+.reportgen .meta dd{min-width:0;margin:0;overflow-wrap:anywhere}
 .reportgen h1{margin:0 0 1.5em;font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","SimHei","黑体",sans-serif;\
-font-size:1.75rem;font-weight:normal;line-height:1.5;text-align:center}
-.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{margin:1.2em 0 .4em;font-size:1.125rem;\
-font-weight:normal;line-height:1.6;text-indent:2em}
+font-size:1.75rem;font-weight:normal;line-height:1.5;text-align:center;text-wrap:balance}
+.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{margin:1.2em 0 .4em;scroll-margin-top:1rem;\
+font-size:1.125rem;font-weight:normal;line-height:1.6;text-indent:2em}
 .reportgen h2{font-family:"SimHei","黑体","STHeiti",sans-serif;font-size:1.25rem;text-indent:1.8em}
 .reportgen h3{font-family:"KaiTi","楷体","STKaiti",serif}
 .reportgen p{margin:0 0 .6em;text-indent:2em;text-align:justify}
 .reportgen .lead{font-weight:bold}
+.reportgen a{color:#0b4ea2;text-decoration:underline}
+.reportgen a:focus-visible,.reportgen .table-wrap:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.reportgen .toc{margin:0 0 2rem;padding:.75rem 1rem;border:1px solid #d0d0d0;font-size:1rem;line-height:1.6}
+.reportgen .toc .toc-title{margin:0 0 .3em;text-indent:0;font-weight:bold}
+.reportgen .toc ol{margin:0;padding:0;list-style:none}
+.reportgen .toc ol ol{padding-left:2em}
+.reportgen .toc li{margin:.2em 0}
 .reportgen .table-wrap{margin:1em 0;overflow-x:auto}
 .reportgen table{min-width:100%;border-collapse:collapse;font-size:1rem;line-height:1.6}
 .reportgen caption{padding:.3em 0;font-weight:bold}
@@ -72,29 +87,48 @@ font-weight:normal;line-height:1.6;text-indent:2em}
 .reportgen th{background:#f0f0f0;white-space:nowrap}
 .reportgen .signature{margin:2em 0 0;padding-right:2em}
 .reportgen .signature p{margin:0;text-indent:0;text-align:right}
-@media (max-width:480px){.reportgen{padding:1rem .75rem 2rem}.reportgen h1{font-size:1.5rem}}
-@media print{.reportgen{max-width:none;padding:0;color:#000;font-size:16pt;line-height:28pt}\
-.reportgen .meta{display:none}.reportgen h1{font-size:22pt;line-height:35pt}\
-.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{font-size:16pt;text-indent:2em;break-after:avoid}\
-.reportgen .table-wrap{overflow:visible}.reportgen tr{break-inside:avoid}}
+@media (max-width:480px){.reportgen{padding:1rem .75rem 2rem}.reportgen h1{font-size:1.5rem}\
+.reportgen p,.reportgen caption{text-align:start}}
+@media print{.reportgen{max-width:none;padding:0;color:#000;background:none;\
+font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong",serif;font-size:16pt;line-height:28pt}\
+.reportgen .meta,.reportgen .toc{display:none}\
+.reportgen h1{margin:0 0 28pt;font-size:22pt;line-height:35pt;break-after:avoid}\
+.reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{margin:0;font-size:16pt;line-height:28pt;text-indent:2em;\
+break-after:avoid;break-inside:avoid}\
+.reportgen p{margin:0;orphans:2;widows:2}.reportgen a{color:inherit;text-decoration:none}\
+.reportgen .table-wrap{overflow:visible}.reportgen caption{break-after:avoid}.reportgen tr{break-inside:avoid}\
+.reportgen th{background:none;white-space:normal}.reportgen .signature{break-inside:avoid}}
 """
 
 # Only in the standalone page: these reach outside the article.
 # GB/T 9704-2012 5.2.1: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm → right 26 mm, bottom 35 mm.
+# 7.5: the page number "— 1 —" under the type area, 4号 (14pt) 宋体. Browsers that draw margin boxes (Chromium
+# 131 and later) then leave out their own header and footer, the page's address and the date.
 _PAGE_CSS = """\
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:#fff;color:#1a1a1a}
-@page{size:A4;margin:37mm 26mm 35mm 28mm}
+@page{size:A4;margin:37mm 26mm 35mm 28mm;\
+@bottom-center{content:"— " counter(page) " —";font-family:"SimSun","宋体",serif;font-size:14pt}}
 """
 
+# The standalone page may load nothing and run nothing; only its own inline <style> applies.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
-def write_html(document: Document, *, fragment: bool = False) -> str:
+# A table of contents by default when a report has more than this many 一、 and （一） headings: the
+# examples have 9 to 17; a dozen is about where a reader on a phone loses the outline.
+TOC_MIN_HEADINGS = 12
+
+
+def write_html(document: Document, *, fragment: bool = False, toc: bool | None = None) -> str:
     """The report as a standalone HTML page, or (`fragment=True`) as a `<style>` plus one `<article>`.
 
     The fragment's stylesheet is scoped under `.reportgen` and carries no page rules, so pasting it
-    into a CMS changes nothing outside the article.
+    into a CMS changes nothing outside the article. `toc` adds a table of contents (目录) of the 一、
+    and （一） headings; by default (None) only when there are more than TOC_MIN_HEADINGS of them.
     """
-    article = _article(document)
+    if toc is None:
+        toc = sum(1 for heading in document.headings if heading.level <= 2) > TOC_MIN_HEADINGS
+    article = _article(document, toc=toc)
     if fragment:
         return f"<style>\n{_SCOPED_CSS}</style>\n{article}\n"
     return "\n".join(
@@ -105,7 +139,9 @@ def write_html(document: Document, *, fragment: bool = False) -> str:
             *_head(document),
             "</head>",
             "<body>",
+            "<main>",
             article,
+            "</main>",
             "</body>",
             "</html>",
             "",
@@ -114,27 +150,45 @@ def write_html(document: Document, *, fragment: bool = False) -> str:
 
 
 def _head(document: Document) -> list[str]:
-    meta = document.metadata
-    named = {
-        "description": _clean(meta.description).strip(),
-        "keywords": ",".join(k for k in (_clean(k).strip() for k in meta.keywords) if k),
-        "author": _clean(meta.publisher).strip(),
-    }
     return [
         '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_text(document.title)}</title>",
-        *(f'<meta name="{name}" content="{_text(value)}">' for name, value in named.items() if value),
+        *(f'<meta name="{name}" content="{_text(value)}">' for name, value in _search_metadata(document) if value),
         f"<style>\n{_PAGE_CSS}{_SCOPED_CSS}</style>",
     ]
 
 
-def _article(document: Document) -> str:
+def _search_metadata(document: Document) -> list[tuple[str, str]]:
+    """The <meta> names site search reads (DOMAIN_NOTES §3.2), each with its value or "".
+
+    ArticleTitle, PubDate and ContentSource are the names Chinese government sites' CMSs write into every
+    article page, and what their site search, 统一检索 and crawlers read for title, publication date and
+    source; PubDate is YYYY-MM-DD (those sites add a time, which the profile does not have). description,
+    keywords and author (the 发布机构) are HTML's standard names, read by every other search engine.
+    """
+    meta = document.metadata
+    published = _iso_date(meta.published_on) if meta.published_on else ""
+    publisher = _clean(meta.publisher).strip()
+    return [
+        ("ArticleTitle", _clean(document.title).strip()),
+        ("PubDate", published),
+        ("ContentSource", publisher),
+        ("author", publisher),
+        ("description", _clean(meta.description).strip()),
+        ("keywords", ",".join(k for k in (_clean(k).strip() for k in meta.keywords) if k)),
+    ]
+
+
+def _article(document: Document, *, toc: bool) -> str:
+    anchors = _heading_ids(document.blocks)
     parts = [
         '<article class="reportgen" lang="zh-CN">',
         *_metadata_block(document.metadata),
         _title(document),
-        *_body(document.blocks),
+        *(_toc(document.headings, anchors) if toc else []),
+        *_body(document.blocks, iter(anchors)),
         "</article>",
     ]
     return "\n".join(parts)
@@ -164,12 +218,11 @@ def _title(document: Document) -> str:
     return f"<h1>{'<br>'.join(_text(line) for line in lines)}</h1>"
 
 
-def _body(blocks: tuple[Block, ...]) -> Iterator[str]:
-    ids = iter(_heading_ids(blocks))
+def _body(blocks: tuple[Block, ...], anchors: Iterator[str]) -> Iterator[str]:
     for block in blocks:
         match block:
             case Heading():
-                yield _heading(block, next(ids))
+                yield _heading(block, next(anchors))
             case Paragraph():
                 yield from _paragraph(block)
             case Enumeration():
@@ -180,6 +233,22 @@ def _body(blocks: tuple[Block, ...]) -> Iterator[str]:
                 yield _signature(block)
             case _:
                 raise TypeError(f"write_html: unknown block {type(block).__name__}")
+
+
+def _toc(headings: list[Heading], anchors: list[str]) -> list[str]:
+    """目录: a link to every 一、 heading, with its （一） headings in a list under it."""
+    entries: list[tuple[str, list[str]]] = []  # (link, sub-links) per 一、 heading
+    for heading, anchor in zip(headings, anchors, strict=True):
+        link = f'<a href="#{_text(anchor)}">{_text(heading.label)}</a>'
+        if heading.level == 1 or (heading.level == 2 and not entries):
+            entries.append((link, []))
+        elif heading.level == 2:
+            entries[-1][1].append(link)
+    lines = ['<nav class="toc" aria-label="目录">', '<p class="toc-title">目录</p>', "<ol>"]
+    for link, subs in entries:
+        nested = "<ol>" + "".join(f"<li>{sub}</li>" for sub in subs) + "</ol>" if subs else ""
+        lines.append(f"<li>{link}{nested}</li>")
+    return [*lines, "</ol>", "</nav>"]
 
 
 def _heading_ids(blocks: tuple[Block, ...]) -> list[str]:
