@@ -136,3 +136,19 @@ def test_templates_list_show_and_copy(capsys, tmp_path):
 def test_templates_show_unknown_name(capsys):
     code, out = run(capsys, "templates", "show", "sections/nothing.j2")
     assert code == 2 and "没有名为 sections/nothing.j2 的模板" in out
+
+
+@pytest.mark.parametrize(("flag", "has_toc"), [("--toc", True), ("--no-toc", False)])
+def test_the_table_of_contents_can_be_forced_on_or_off(capsys, tmp_path, flag, has_toc):
+    # 紫阳县 is short (9 一、/（一） headings): no contents unless asked for.
+    code, _ = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "html", flag)
+    page = (tmp_path / "紫阳县-2023-法治政府建设年度报告.html").read_text(encoding="utf-8")
+    assert code == 0 and ('aria-label="目录"' in page) is has_toc
+
+
+def test_fragment_writes_the_article_only(capsys, tmp_path):
+    code, _ = run(
+        capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "html", "--fragment"
+    )
+    page = (tmp_path / "紫阳县-2023-法治政府建设年度报告.html").read_text(encoding="utf-8")
+    assert code == 0 and "<html" not in page and 'class="reportgen"' in page

@@ -108,13 +108,14 @@ def build_reports(
     template_dirs: Sequence[Path] = (),
     *,
     fragment: bool = False,
+    toc: bool | None = None,
 ) -> list[BuiltReport]:
     """Validate, render and write each profile. An invalid profile writes nothing.
 
     Gather, then write: every output of a profile is rendered in memory first, and only
     then written, each file atomically.
     """
-    options = WriteOptions(fragment=fragment)
+    options = WriteOptions(fragment=fragment, toc=toc)
     built = [_build_one(result, out_dir, formats, template_dirs, options) for result in validate_paths(paths)]
     for report in built:
         for path, data in report.outputs.items():
@@ -125,6 +126,7 @@ def build_reports(
 @dataclass(frozen=True)
 class WriteOptions:
     fragment: bool = False  # HTML: the article only, for pasting into a CMS
+    toc: bool | None = None  # HTML table of contents: None lets the writer decide by length
 
 
 def _build_one(
@@ -178,7 +180,7 @@ def _docx(document: Document, options: WriteOptions) -> bytes:
 def _html(document: Document, options: WriteOptions) -> bytes:
     from reportgen.write_html import write_html
 
-    return write_html(document, fragment=options.fragment).encode("utf-8")
+    return write_html(document, fragment=options.fragment, toc=options.toc).encode("utf-8")
 
 
 def _pdf(document: Document, options: WriteOptions) -> bytes:

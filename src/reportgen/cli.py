@@ -183,8 +183,19 @@ def schema_command(output_format: str, output: Path | None) -> None:
 @click.option(
     "--fragment", is_flag=True, help="网页只生成正文部分（样式限定在 .reportgen 内），便于粘贴到网站内容管理系统"
 )
+@click.option(
+    "--toc/--no-toc",
+    "toc",
+    default=None,
+    help="网页是否带目录；不指定时较长的报告（一、（一）级标题多于 12 个）自动带目录",
+)
 def build_command(
-    paths: tuple[Path, ...], output: Path, formats: str, template_dirs: tuple[Path, ...], fragment: bool
+    paths: tuple[Path, ...],
+    output: Path,
+    formats: str,
+    template_dirs: tuple[Path, ...],
+    fragment: bool,
+    toc: bool | None,
 ) -> None:
     from reportgen import api, terminal
 
@@ -196,7 +207,7 @@ def build_command(
     for folder in template_dirs:
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
-    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment)
+    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc)
     terminal.print_build(built)
     sys.exit(max((report.result.exit_code for report in built), default=0))
 
