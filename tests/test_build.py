@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 
 import docx
 import pytest
@@ -152,3 +153,31 @@ def test_fragment_writes_the_article_only(capsys, tmp_path):
     )
     page = (tmp_path / "紫阳县-2023-法治政府建设年度报告.html").read_text(encoding="utf-8")
     assert code == 0 and "<html" not in page and 'class="reportgen"' in page
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
+)
+def test_pdf_is_built_through_libreoffice(capsys, tmp_path):
+    code, _ = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
+    assert code == 0
+    assert (tmp_path / "紫阳县-2023-法治政府建设年度报告.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_without_libreoffice_says_what_to_install(capsys, tmp_path, monkeypatch):
+    import reportgen.pdf
+
+    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: None)
+    code, out = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
+    assert code == 2 and "生成 PDF 需要 LibreOffice" in out and "apt-get install libreoffice-writer" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_fonts_missing_for_the_pdf_are_named(capsys, tmp_path, monkeypatch):
+    import reportgen.pdf
+
+    monkeypatch.setattr(reportgen.pdf, "missing_fonts", lambda names: ["方正小标宋简体"])
+    monkeypatch.setattr(reportgen.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
+    code, out = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
+    assert code == 0 and "[警告] 本机缺少字体：方正小标宋简体。PDF 中这些文字将以其他字体代替" in out

@@ -316,3 +316,24 @@ def test_each_printed_line_names_file_position_field_and_path(validate_text, tmp
         "profile.yaml:6:7  报告年度 (year)  应为四位年份（如 2024），实为 1999",
         f"profile.yaml:12:21  收到行政复议申请 ({RECEIVED})  请用阿拉伯数字（如 14），实为 “十四”",
     ]
+
+
+def test_invalid_layout_settings_get_chinese_diagnostics(validate_text):
+    result = validate_text(MINIMAL + "layout:\n  page_numbers: 左右\n  bold_level3: 是\n")
+    messages = {d.dotted_path(): d.message for d in result.errors}
+    assert messages["layout.page_numbers"] == "应为 odd_even（单页码居右、双页码居左）或 centered（居中），实为 “左右”"
+    assert messages["layout.bold_level3"] == "应为 true 或 false，实为 “是”"
+
+
+def test_title_lines_must_join_into_the_title(validate_text):
+    result = validate_text(MINIMAL + "layout:\n  title_lines: [土城子乡2024年, 法治建设报告]\n")
+    [error] = result.errors
+    assert error.dotted_path() == "layout.title_lines"
+    assert error.message == (
+        "标题分行连起来是“土城子乡2024年法治建设报告”，与标题“土城子乡2024年法治政府建设年度报告”不一致；请按标题原文分行"
+    )
+
+
+def test_page_number_style_accepts_the_chinese_words(validate_text):
+    result = validate_text(MINIMAL + "layout:\n  page_numbers: 居中\n")
+    assert result.errors == [] and result.profile.layout.page_numbers.value == "centered"
