@@ -30,15 +30,18 @@ from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle
 
 from reportgen import docx_oxml
+from reportgen.document.model import FontNames
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "reportgen" / "reference.docx"
 
-# GB/T 9704-2012 5.2.2, 7.3.1, 7.3.3: 标题 小标宋, 正文 仿宋, levels 黑体 / 楷体 / 仿宋 / 仿宋.
-XIAOBIAOSONG = "方正小标宋简体"
-FANGSONG = "仿宋_GB2312"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"  # 7.5: page numbers in 4号半角宋体阿拉伯数字
+# GB/T 9704-2012 5.2.2, 7.3.1, 7.3.3: 标题 小标宋, 正文 仿宋, levels 黑体 / 楷体 / 仿宋 / 仿宋;
+# 7.5: page numbers in 4号半角宋体. The names are the document model's defaults.
+_FONTS = FontNames()
+XIAOBIAOSONG = _FONTS.title
+FANGSONG = _FONTS.body
+HEITI = _FONTS.heading1
+KAITI = _FONTS.heading2
+SONGTI = _FONTS.page_number
 
 SIZE_2 = Pt(22)  # 二号
 SIZE_3 = Pt(16)  # 三号

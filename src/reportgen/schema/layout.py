@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen import messages
+from reportgen.document.model import FontNames
 from reportgen.schema.base import Name, ProfileModel, field
 
 
@@ -29,15 +30,19 @@ _PAGE_NUMBER_ALIASES = {
 }
 
 
+# The defaults are the document model's, so the writer and the schema cannot disagree.
+_DEFAULT = FontNames()
+
+
 class Fonts(ProfileModel):
     """字体：按 GB/T 9704 的要求默认为各地 Windows 电脑常见的字体名。"""
 
-    title: Name = field("标题字体", "2号小标宋体（GB/T 9704 7.3.1）", default="方正小标宋简体")
-    heading1: Name = field("一级标题字体", "“一、”级标题，黑体（7.3.3）", default="黑体")
-    heading2: Name = field("二级标题字体", "“（一）”级标题，楷体（7.3.3）", default="楷体_GB2312")
-    body: Name = field("正文字体", "正文及“1.”“（1）”级标题，3号仿宋体（5.2.2）", default="仿宋_GB2312")
-    page_number: Name = field("页码字体", "4号半角宋体阿拉伯数字（7.5）", default="宋体")
-    latin: Name = field("西文字体", "数字和西文字母的字体（地方惯例）", default="Times New Roman")
+    title: Name = field("标题字体", "2号小标宋体（GB/T 9704 7.3.1）", default=_DEFAULT.title)
+    heading1: Name = field("一级标题字体", "“一、”级标题，黑体（7.3.3）", default=_DEFAULT.heading1)
+    heading2: Name = field("二级标题字体", "“（一）”级标题，楷体（7.3.3）", default=_DEFAULT.heading2)
+    body: Name = field("正文字体", "正文及“1.”“（1）”级标题，3号仿宋体（5.2.2）", default=_DEFAULT.body)
+    page_number: Name = field("页码字体", "4号半角宋体阿拉伯数字（7.5）", default=_DEFAULT.page_number)
+    latin: Name = field("西文字体", "数字和西文字母的字体（地方惯例）", default=_DEFAULT.latin)
 
 
 class Layout(ProfileModel):
