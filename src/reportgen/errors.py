@@ -1,4 +1,8 @@
-"""User errors vs internal errors, and the Diagnostic every check returns."""
+"""User errors and the Diagnostic every check returns.
+
+Anything else raised is reportgen's own bug: the CLI's one boundary (cli.main) logs it to a
+file and tells the clerk so, without a traceback.
+"""
 
 from __future__ import annotations
 
@@ -76,7 +80,3 @@ class InvalidProfile(ReportgenError):
     """The file was read but is not a valid profile (YAML syntax, schema, figures)."""
 
     exit_code = 1
-
-
-class InternalError(Exception):
-    """A bug in reportgen, never the user's fault: reported with a log file, not a traceback."""

@@ -6,6 +6,7 @@ collide on a shared profile lock, and a time limit, so a hung office never hangs
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -51,12 +52,20 @@ def docx_to_pdf(docx: bytes, timeout: float = CONVERSION_SECONDS) -> bytes:
 
 def missing_fonts(names: Iterable[str]) -> list[str]:
     """The font families fontconfig does not know (substituted in the PDF); [] if it cannot tell."""
+    known = _installed_families()
+    if known is None:
+        return []
+    return [name for name in dict.fromkeys(names) if name.casefold() not in known]
+
+
+@functools.cache
+def _installed_families() -> frozenset[str] | None:
+    """Asked once per process: a folder of profiles would otherwise run fc-list for each."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return []
+        return None
     try:
         listing = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return []
-    known = {family.strip().casefold() for line in listing.stdout.splitlines() for family in line.split(",")}
-    return [name for name in dict.fromkeys(names) if name.casefold() not in known]
+        return None
+    return frozenset(family.strip().casefold() for line in listing.stdout.splitlines() for family in line.split(","))

@@ -339,5 +339,3 @@ INDICATOR_GROUPS: dict[str, type[IndicatorGroup]] = {
     "emergency_management": EmergencyManagement,
     "hotline": Hotline,
 }
-# Groups a profile may list several times, told apart by their `kind`.
-REPEATABLE_GROUPS = frozenset({"mediation"})
