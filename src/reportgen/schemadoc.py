@@ -72,6 +72,8 @@ def markdown_reference() -> str:
     lines += [
         "数字写在所属的领域（`areas[].figures`）或举措（`measures[].figures`）下。"
         "计数可写约数（`3000余`）或用“万”（`8.9万`）；比率只在报告没有给出计算它的数字时填写。",
+        "“写成句子”是 `in_text` 不为 true 时系统叙述这个数字的说法：N 为所填数字，"
+        "“全县”按单位换成全乡、全地区、本局等（jurisdiction.scope）。",
         "",
     ]
     for key, group in INDICATOR_GROUPS.items():
@@ -140,10 +142,18 @@ def _areas() -> list[str]:
 
 
 def _group_table(key: str, group: type[IndicatorGroup]) -> list[str]:
-    lines = [f"### `{key}` {group.group_title()}", "", "| 键 | 中文名 | 单位 | 说明 |", "|---|---|---|---|"]
+    lines = [
+        f"### `{key}` {group.group_title()}",
+        "",
+        "| 键 | 中文名 | 单位 | 说明 | 写成句子 |",
+        "|---|---|---|---|---|",
+    ]
     for name, info in group.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        lines.append(f"| `{name}` | {info.title} | {extra.get('unit', '')} | {_cell(info.description)} |")
+        unit = str(extra.get("unit", ""))
+        phrase = group.phrase(name)
+        said = phrase.fill(f"N{unit}", "全县") if phrase else ""
+        lines.append(f"| `{name}` | {info.title} | {unit} | {_cell(info.description)} | {_cell(said)} |")
     rules = [_rule_text(group, rule) for rule in group.RULES]
     if rules:
         lines += ["", "校验与计算：", ""] + [f"- {rule}" for rule in rules]

@@ -37,6 +37,12 @@ _VIEWS = [
             ("key", "数字组键，如 administrative_reconsideration"),
             ("kind", "调解类别（kind）"),
             ("title", "数字组中文名"),
+            (
+                'g.say("字段", …, lead="")',
+                "按各字段的说法（见下文“数字组的字段”）写成分句，以“，”连接：第一个说全（“收到行政复议申请14件”），"
+                "其后的说短（“受理10件”），所以一次 say 只放同一件事的数字；有去年数字时接“同比……”；"
+                "lead 为引导语（如“审结的案件中，”），给出时各项都说短；都没有数字时为空。放进 sentence() 成句",
+            ),
             ("g.字段", "一个数字，打印为“14件”“80%”；未填写或推算为 0 时为假，可用 {% if %} 略去"),
             ('g.change("字段")', "与上一年度比较；配合 yoy 过滤器使用"),
         ],
@@ -70,10 +76,22 @@ def _table(heading: str, columns: tuple[str, str], rows) -> list[str]:
 
 
 def _figure_fields() -> list[str]:
-    lines = ["## 数字组的字段（figures/ 模板中的 g.字段）", ""]
+    lines = [
+        "## 数字组的字段（figures/ 模板中的 g.字段）",
+        "",
+        "每个字段后是 g.say 用的说法：{value} 为带单位的数字（如 14件、80%），{scope} 为本级称谓（如 全县、本局）；"
+        "“其后”是同一次 say 中接在别的数字后面时的短说法。说法定义在 schema/indicators.py，模板中不写单位和说法。",
+        "",
+    ]
     for key, group in INDICATOR_GROUPS.items():
-        fields = "、".join(f"`{name}` {info.title}" for name, info in group.model_fields.items() if name != "kind")
-        lines.append(f"- `figures/{key}.j2` {group.group_title()}：{fields}")
+        lines.append(f"- `figures/{key}.j2` {group.group_title()}：")
+        for name, info in group.model_fields.items():
+            phrase = group.phrase(name)
+            if phrase is None:
+                lines.append(f"  - `{name}` {info.title}")
+                continue
+            short = f"；其后 `{phrase.short}`" if phrase.short else ""
+            lines.append(f"  - `{name}` {info.title}：`{phrase.text}`{short}")
     return [*lines, ""]
 
 

@@ -54,23 +54,57 @@ def field(title: str, description: str, **kwargs: Any) -> Any:
     return Field(title=title, description=description, **kwargs)
 
 
-def count(title: str, unit: str, description: str = "") -> Any:
+PLACEHOLDER_VALUE = "{value}"
+PLACEHOLDER_SCOPE = "{scope}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """How a sentence states one figure: its one meaning, in its one unit.
+
+    `{value}` is the figure as printed with its unit ("14件", "80%", "3000余份", "2.78万元");
+    `{scope}` is the jurisdiction's own word (全县, 全乡, 本局). `text` says everything on its
+    own ("受理行政复议申请{value}"); `short` leaves out the subject for when a figure on the
+    same subject comes just before it in the same sentence ("受理{value}").
+    """
+
+    text: str
+    short: str = ""
+
+    def fill(self, value: str, scope: str, short: bool = False) -> str:
+        template = self.short if short and self.short else self.text
+        return template.replace(PLACEHOLDER_SCOPE, scope).replace(PLACEHOLDER_VALUE, value)
+
+
+def count(title: str, unit: str, description: str = "", *, phrase: str, short: str = "") -> Any:
+    """A count field. `phrase` is how a sentence states it (see Phrase), in this unit."""
     return Field(
         default=None,
         title=title,
         description=description or f"{title}，单位：{unit}。可写约数，如 3000余",
-        json_schema_extra={"unit": unit, "kind": "count"},
+        json_schema_extra=phrase_extra({"unit": unit, "kind": "count"}, phrase, short),
     )
 
 
-def percent(title: str, description: str = "") -> Any:
+def percent(title: str, description: str = "", *, phrase: str, short: str = "") -> Any:
+    """A rate field (%). `phrase` is how a sentence states it (see Phrase)."""
     return Field(
         default=None,
         title=title,
         description=description
         or f'{title}（%）。只在报告只给出比率、没有给出计算它的数字时填写；如 98.5 或 "95%以上"',
-        json_schema_extra={"unit": "%", "kind": "rate"},
+        json_schema_extra=phrase_extra({"unit": "%", "kind": "rate"}, phrase, short),
     )
+
+
+def phrase_extra(extra: dict[str, Any], phrase: str, short: str = "") -> dict[str, Any]:
+    """A figure field's schema extras with its phrase; a phrase without {value} is our bug."""
+    for text in (phrase, short):
+        if text and PLACEHOLDER_VALUE not in text:
+            raise ValueError(f"phrase {text!r} has no {PLACEHOLDER_VALUE}")
+    if not phrase:
+        raise ValueError("a figure field needs a phrase")
+    return {**extra, "phrase": phrase, **({"short": short} if short else {})}
 
 
 # ---------------------------------------------------------------- rules between figures
@@ -115,6 +149,14 @@ class IndicatorGroup(ProfileModel):
     def group_title(cls) -> str:
         return str(cls.model_config.get("title", cls.__name__))
 
+    @classmethod
+    def phrase(cls, name: str) -> Phrase | None:
+        """How a sentence states this figure; None for a field that is not a figure (kind)."""
+        extra = cls.model_fields[name].json_schema_extra
+        if not isinstance(extra, dict) or "phrase" not in extra:
+            return None
+        return Phrase(str(extra["phrase"]), str(extra.get("short", "")))
+
 
 __all__ = [
     "AtMost",
@@ -122,6 +164,7 @@ __all__ = [
     "IndicatorGroup",
     "Name",
     "Percent",
+    "Phrase",
     "ProfileModel",
     "RateOf",
     "SumOf",
@@ -129,4 +172,5 @@ __all__ = [
     "count",
     "field",
     "percent",
+    "phrase_extra",
 ]

@@ -46,6 +46,49 @@ LEVEL_ALIASES: dict[str, Level] = {
 }
 
 
+# How a report names its own jurisdiction inside a sentence ("全县共有……", "本局……"), by the
+# ending of its name; the longest ending that matches wins (喀什地区 → 全地区, not 全区).
+_SCOPE_BY_ENDING = {
+    "自治区": "全区",
+    "街道": "全街道",
+    "地区": "全地区",
+    "苏木": "全苏木",
+    "省": "全省",
+    "市": "全市",
+    "区": "全区",
+    "州": "全州",
+    "盟": "全盟",
+    "县": "全县",
+    "旗": "全旗",
+    "乡": "全乡",
+    "镇": "全镇",
+}
+_DEPARTMENT_SCOPE_BY_ENDING = {
+    "委员会": "本委",
+    "办公室": "本办",
+    "局": "本局",
+    "委": "本委",
+    "办": "本办",
+    "厅": "本厅",
+}
+_SCOPE_BY_LEVEL = {
+    Level.TOWNSHIP: "全乡",
+    Level.COUNTY: "全县",
+    Level.PREFECTURE: "全市",
+    Level.PROVINCE: "全省",
+    Level.DEPARTMENT: "本单位",
+}
+
+
+def scope_from_name(name: str, level: Level) -> str:
+    """The jurisdiction's own word for itself in a sentence, from its name and level."""
+    endings = _DEPARTMENT_SCOPE_BY_ENDING if level is Level.DEPARTMENT else _SCOPE_BY_ENDING
+    for ending in sorted(endings, key=len, reverse=True):
+        if name.endswith(ending):
+            return endings[ending]
+    return _SCOPE_BY_LEVEL[level]
+
+
 def parse_level(value: Any) -> Level:
     if isinstance(value, str) and value.strip() in LEVEL_ALIASES:
         return LEVEL_ALIASES[value.strip()]
@@ -68,11 +111,21 @@ class Jurisdiction(ProfileModel):
     government: Text = field("政府全称", "如 托克逊县人民政府、喀什地区行政公署；不填时为“名称 + 人民政府”")
     party_committee: Text = field("党委全称", "如 中共土城子乡委员会；党委、政府联合署名时用到")
     parents: list[Name] = field("上级行政区划", "自上而下，如 [新疆维吾尔自治区, 吐鲁番市]", default_factory=list)
+    scope: Text = field(
+        "本级称谓",
+        "句子中指本单位范围的说法，如 全县、全乡、全镇、全市、全区、全旗、全地区、本局；不填时由名称推断",
+    )
 
     @field_validator("level", mode="before")
     @classmethod
     def _level(cls, value: Any) -> Level:
         return parse_level(value)
+
+    @property
+    def scope_word(self) -> str:
+        """How sentences name the jurisdiction itself ("全县共有行政执法人员……"): as given,
+        or from the name's ending (县 → 全县, 地区 → 全地区, 局 → 本局)."""
+        return self.scope or scope_from_name(self.name, self.level)
 
     @property
     def government_name(self) -> str:
