@@ -188,7 +188,7 @@ achievements:
 shortcomings:
   items:
     - title: 基层执法人员素质参差不齐
-      cause: 培训不够系统
+      cause: 培训不够系统。
 leader_duties:
   text: 乡党委书记认真履行第一责任人职责。
 plans:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from reportgen.api import create_starter_profile
 from reportgen.starter import starter_profile_text
 from reportgen.validate import validate_file
 
@@ -51,3 +52,14 @@ def test_uncommenting_the_examples_gives_valid_yaml(tmp_path):
     assert result.errors == []
     [group] = result.report.groups
     assert group.key == "study" and group.figures["standing_meeting_sessions"].value == 15
+
+
+def test_last_years_file_is_named_as_init_names_it(tmp_path):
+    [written, _schema] = create_starter_profile("土城子乡", "乡镇", 2024, tmp_path)
+    lines = written.read_text(encoding="utf-8").splitlines()
+
+    assert written.name == "土城子乡-2024.yaml"
+    assert lines[lines.index("# last_year:") + 1] == (
+        "#   profile: 土城子乡-2023.yaml  # 去年的资料文件：去年用 init 生成的就是 土城子乡-2023.yaml；"
+        "不在同一文件夹时写相对于本文件的路径"
+    )

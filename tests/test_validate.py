@@ -11,6 +11,7 @@ import pytest
 
 from conftest import MINIMAL, messages_at
 from reportgen.terminal import diagnostic_line
+from reportgen.validate import validate_file
 
 RECEIVED = "achievements.areas[0].figures.administrative_reconsideration.received"
 
@@ -337,3 +338,58 @@ def test_title_lines_must_join_into_the_title(validate_text):
 def test_page_number_style_accepts_the_chinese_words(validate_text):
     result = validate_text(MINIMAL + "layout:\n  page_numbers: 居中\n")
     assert result.errors == [] and result.profile.layout.page_numbers.value == "centered"
+
+
+# ---------------------------------------------------------------- a place inside a value
+
+
+def marks_in_preamble(result) -> list[tuple[int | None, int | None]]:
+    return [(d.line, d.column) for d in result.diagnostics if d.dotted_path() == "preamble"]
+
+
+def test_a_mark_in_a_block_scalar_is_located_through_a_bom_and_crlf_line_ends(tmp_path):
+    text = MINIMAL + "preamble: |-\n  第一段。\n\n  第二段,照录原文。\n"
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+    result = validate_file(path)
+
+    assert marks_in_preamble(result) == [(8, 6)]
+
+
+def test_a_mark_after_an_escape_that_cannot_be_matched_falls_back_to_the_value(validate_text):
+    # "\u4e2d" is 中: the text around the comma differs from the value, so the place is not trusted.
+    result = validate_text(MINIMAL + 'preamble: "\\u4e2d,文。"\n')
+
+    assert marks_in_preamble(result) == [(5, 11)]
+
+
+def test_the_same_mark_twice_in_one_value_gets_two_places(validate_text):
+    result = validate_text(MINIMAL + "preamble: >-\n  甲,乙\n  丙,丁。\n")
+
+    assert marks_in_preamble(result) == [(6, 4), (7, 4)]
+
+
+def test_values_merged_in_with_an_anchor_are_placed_at_the_mapping_that_merges_them(validate_text):
+    # ruamel keeps no position for keys merged in with <<: *anchor; this used to be a crash.
+    text = MINIMAL + textwrap.dedent("""\
+        achievements:
+          areas:
+            - &first
+              title: 推进依法行政
+              text: 开展培训,效果良好。
+              nmae: 拼错的键
+            - <<: *first
+              title: 推进严格执法
+        """)
+    result = validate_text(text)
+
+    assert [(d.dotted_path(), d.line, d.column) for d in result.errors] == [
+        ("achievements.areas[0].nmae", 10, 7),
+        ("achievements.areas[1].nmae", 11, 7),
+    ]
+    fixed = validate_text(text.replace("      nmae: 拼错的键\n", ""), "fixed.yaml")
+    assert [(d.dotted_path(), d.line, d.column) for d in fixed.warnings if "半角" in d.message] == [
+        ("achievements.areas[0].text", 9, 17),
+        ("achievements.areas[1].text", 10, 7),
+    ]

@@ -33,10 +33,12 @@ MAX_DEPTH = 64
 
 @dataclass(frozen=True)
 class LoadedProfile:
-    """A profile as read from disk: its data (ruamel CommentedMap) and where it came from."""
+    """A profile as read from disk: its data (ruamel CommentedMap), where it came from, and
+    its text, so a check can point inside a value (sourcemap.locate_in_value)."""
 
     path: Path
     data: Any
+    text: str = ""
 
 
 class _BoundedComposer(Composer):
@@ -130,7 +132,7 @@ def _make_yaml() -> YAML:
 def load_profile(path: Path) -> LoadedProfile:
     """Read and parse one profile file. Raises FileProblem or InvalidProfile, in Chinese."""
     text = read_profile_text(path)
-    return LoadedProfile(path=path, data=parse_profile_text(text, path))
+    return LoadedProfile(path=path, data=parse_profile_text(text, path), text=text)
 
 
 def read_profile_text(path: Path) -> str:

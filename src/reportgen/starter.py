@@ -22,7 +22,8 @@ from reportgen.schema.publication import Publication
 from reportgen.schema.sections import Achievements, Area, Block, Measure, Plans, Shortcomings
 
 _PLAIN = re.compile(r"^[\w\u4e00-\u9fff（）、·.-]+$")
-_LIST_FIELDS = {"items", "measures", "signatories", "parents", "areas"}
+# Lists the starter shows as [] to fill in. Not signatories: there [] means "deliberately unsigned".
+_LIST_FIELDS = {"items", "measures", "parents", "areas"}
 
 
 def starter_file_name(name: str, year: int) -> str:
@@ -44,7 +45,8 @@ def starter_profile_text(name: str, level: str, year: int, *, schema_ref: str) -
     out.section(Profile, "jurisdiction", Jurisdiction, jurisdiction)
     out.blank()
     out.field(Profile, "year", year, 0)
-    out.section(Profile, "publication", Publication, {"signatories": [government]})
+    # No signature is filled in for the clerk: an empty one shows as 【待填写】 until they write it.
+    out.section(Profile, "publication", Publication, {})
     out.blank()
     out.field(Profile, "preamble", None, 0)
     _achievements(out)
@@ -56,15 +58,21 @@ def starter_profile_text(name: str, level: str, year: int, *, schema_ref: str) -
     out.comment(Profile, "layout", 0)
     with out.commented(0):
         out.line(0, "layout:")
-        for name in ("page_numbers", "bold_level3"):
-            info = Layout.model_fields[name]
+        for key in ("page_numbers", "bold_level3"):  # not `name`: that is the jurisdiction's
+            info = Layout.model_fields[key]
             value = info.default.value if hasattr(info.default, "value") else _yaml_scalar(info.default)
-            out.line(1, f"{name}: {value}  # {info.title}：{info.description}")
+            out.line(1, f"{key}: {value}  # {info.title}：{info.description}")
+        numbering = Layout.model_fields["numbering"]
+        out.line(
+            1, f"numbering: [{', '.join(numbering.default_factory())}]  # {numbering.title}：{numbering.description}"
+        )
     out.blank()
     out.comment(Profile, "last_year", 0)
     with out.commented(0):
         out.line(0, "last_year:")
-        out.line(1, f"profile: {starter_file_name(name, year - 1)}  # {LastYear.model_fields['profile'].description}")
+        last = starter_file_name(name, year - 1)
+        title = LastYear.model_fields["profile"].title
+        out.line(1, f"profile: {last}  # {title}：去年用 init 生成的就是 {last}；不在同一文件夹时写相对于本文件的路径")
     return "\n".join(out.lines) + "\n"
 
 

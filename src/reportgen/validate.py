@@ -84,7 +84,8 @@ def validate_loaded(loaded: LoadedProfile, *, follow_last_year: bool = True) -> 
     context = CheckContext(report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
     result.profile, result.report = profile, report
     result.diagnostics.extend(last_year_diagnostics)
-    result.diagnostics.extend(_finding_diagnostic(loaded, finding) for finding in run_checks(context))
+    source = sourcemap.SourceText(loaded.text)
+    result.diagnostics.extend(_finding_diagnostic(loaded, source, finding) for finding in run_checks(context))
     return _sorted(result)
 
 
@@ -116,8 +117,12 @@ def _schema_diagnostic(loaded: LoadedProfile, error: Mapping[str, Any]) -> Diagn
     )
 
 
-def _finding_diagnostic(loaded: LoadedProfile, finding: Finding) -> Diagnostic:
-    return _diagnostic(loaded, finding.severity, finding.path, finding.message)
+def _finding_diagnostic(loaded: LoadedProfile, source: sourcemap.SourceText, finding: Finding) -> Diagnostic:
+    if finding.offset is None:
+        return _diagnostic(loaded, finding.severity, finding.path, finding.message)
+    line, column = sourcemap.locate_in_value(loaded.data, source, finding.path, finding.offset)
+    title = field_title(Profile, finding.path)
+    return Diagnostic(finding.severity, loaded.path, line, column, finding.path, title, finding.message)
 
 
 def _diagnostic(loaded: LoadedProfile, severity: Severity, path: ProfilePath, message: str) -> Diagnostic:

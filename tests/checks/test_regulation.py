@@ -17,7 +17,7 @@ achievements:
 shortcomings:
   items:
     - title: 基层执法力量薄弱
-      cause: 编制不足
+      cause: 编制不足。
 leader_duties:
   text: 党政主要负责人切实履行第一责任人职责。
 plans:
@@ -27,8 +27,17 @@ plans:
 )
 
 
+def published(*lines: str) -> str:
+    """COMPLETE with a publication block: signed, published in time and signed by the
+    government, unless `lines` say otherwise (a key given twice is a YAML error)."""
+    given = {line.split(":")[0] for line in lines}
+    defaults = ("signed_on: 2025-03-12", "published_on: 2025-03-20", "signatories: [土城子乡人民政府]")
+    kept = [line for line in defaults if line.split(":")[0] not in given]
+    return COMPLETE + "publication:\n" + "".join(f"  {line}\n" for line in (*lines, *kept) if "~" not in line)
+
+
 def test_a_complete_profile_has_no_regulation_warning(validate_text):
-    result = validate_text(COMPLETE)
+    result = validate_text(published())
     assert result.diagnostics == []
 
 
@@ -46,7 +55,7 @@ def test_each_missing_part_is_a_warning_naming_the_rule(validate_text):
 
 
 def test_shortcomings_without_causes_are_a_warning(validate_text):
-    result = validate_text(COMPLETE.replace("      cause: 编制不足\n", ""))
+    result = validate_text(COMPLETE.replace("      cause: 编制不足。\n", ""))
     assert messages_at(result, "shortcomings.items") == [
         "1 条不足中有 1 条未写原因（cause）。《法治政府建设与责任落实督察工作规定》要求报告“存在的不足和原因”"
     ]
@@ -62,7 +71,7 @@ def test_publication_after_first_of_april_is_a_warning(validate_text):
 
 
 def test_publication_on_the_last_day_of_march_is_in_time(validate_text):
-    result = validate_text(COMPLETE + "publication:\n  signed_on: 2025-03-12\n  published_on: 2025-03-31\n")
+    result = validate_text(published("published_on: 2025-03-31"))
     assert result.diagnostics == []
 
 
@@ -90,7 +99,7 @@ def test_document_number_with_square_brackets_is_a_warning(validate_text):
     result = validate_text(COMPLETE + "publication:\n  document_number: 托政发[2025]3号\n")
     [message] = messages_at(result, "publication.document_number")
     assert message.startswith("发文字号“托政发[2025]3号”格式不规范")
-    ok = validate_text(COMPLETE + "publication:\n  document_number: 托政发〔2025〕3号\n", "ok.yaml")
+    ok = validate_text(published("document_number: 托政发〔2025〕3号"), "ok.yaml")
     assert ok.diagnostics == []
 
 
@@ -103,7 +112,7 @@ def test_empty_document_number_brackets_are_a_warning(validate_text):
 def test_malformed_index_number_is_a_warning(validate_text):
     result = validate_text(COMPLETE + "publication:\n  index_number: 2025-001\n")
     assert messages_at(result, "publication.index_number")[0].startswith("索引号“2025-001”不符合")
-    ok = validate_text(COMPLETE + "publication:\n  index_number: 000014349/2025-00110\n", "ok.yaml")
+    ok = validate_text(published("index_number: 000014349/2025-00110"), "ok.yaml")
     assert ok.diagnostics == []
 
 
@@ -116,3 +125,38 @@ def test_a_standard_area_twice_is_an_error(validate_text):
     assert messages_at(result, "achievements.areas[1].area") == [
         "标准领域“健全行政执法工作体系”已在第 7 行出现过，同一领域只能写一次；请合并"
     ]
+
+
+def test_a_missing_signing_date_is_a_warning_citing_gbt_9704(validate_text):
+    result = validate_text(published("signed_on: ~"))
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.dotted_path(), diagnostic.line, diagnostic.column) == ("publication.signed_on", 18, 1)
+    assert diagnostic.message == (
+        "未填写成文日期。GB/T 9704—2012 第7.3.5条：落款由发文机关署名和成文日期组成，成文日期用阿拉伯数字"
+        "将年、月、日标全（如 2025年3月12日）；不填则报告末尾没有日期，也无法核对是否及时公开"
+    )
+
+
+def test_a_missing_publication_date_is_a_warning_citing_the_first_of_april(validate_text):
+    result = validate_text(published("published_on: ~"))
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.dotted_path(), diagnostic.line, diagnostic.column) == ("publication.published_on", 18, 1)
+    assert diagnostic.message == (
+        "未填写发布日期。《法治政府建设与责任落实督察工作规定》第二十四条要求年度报告于每年4月1日之前"
+        "向社会公开（本报告应在 2025年4月1日 之前）；政府信息公开页面也要显示发布日期。"
+        "在网站发布后请补填，以便核对是否按期公开"
+    )
+
+
+def test_without_any_publication_block_both_dates_are_missing_at_the_top(validate_text):
+    result = validate_text(COMPLETE)
+    dates = [d for d in result.diagnostics if d.dotted_path() in ("publication.signed_on", "publication.published_on")]
+    assert [(d.dotted_path(), d.line, d.column) for d in dates] == [
+        ("publication.signed_on", 1, 1),
+        ("publication.published_on", 1, 1),
+    ]
+
+
+def test_a_deliberately_unsigned_report_needs_no_signing_date(validate_text):
+    result = validate_text(published("signed_on: ~", "signatories: []"))
+    assert result.diagnostics == []

@@ -19,7 +19,7 @@ DISCLOSURE_WORKING_DAYS = 20
 def check_required_parts(context: CheckContext) -> list[Finding]:
     profile = context.report.profile
     required = [
-        (("achievements",), "主要举措和成效", 1, all(area.is_empty for area in profile.achievements.areas)),
+        (("achievements",), "主要举措和成效", 1, profile.achievements.is_empty),
         (("shortcomings",), "存在的不足和原因", 2, not profile.shortcomings.items),
         (("leader_duties",), "党政主要负责人履行推进法治建设第一责任人职责情况", 3, profile.leader_duties.is_empty),
         (("plans",), "下一年度工作安排", 4, profile.plans.is_empty),
@@ -41,7 +41,8 @@ def check_dates(context: CheckContext) -> list[Finding]:
     profile = context.report.profile
     signed, published = profile.publication.signed_on, profile.publication.published_on
     deadline = dt.date(profile.year + 1, 4, 1)
-    findings: list[Finding] = []
+    unsigned = profile.publication.signatories == []  # deliberately no 落款: no 成文日期 either
+    findings = _missing_dates(None if unsigned else signed, published, deadline, dated=not unsigned)
     if signed is not None:
         findings.extend(_check_signed(profile, signed, deadline))
     if published is not None and published >= deadline:
@@ -49,6 +50,18 @@ def check_dates(context: CheckContext) -> list[Finding]:
         findings.append(warning(path, messages.published_after_deadline(_show(published), _show(deadline))))
     if signed is not None and published is not None:
         findings.extend(_check_publication_delay(signed, published))
+    return findings
+
+
+def _missing_dates(
+    signed: dt.date | None, published: dt.date | None, deadline: dt.date, *, dated: bool = True
+) -> list[Finding]:
+    """成文日期 completes the 落款 (GB/T 9704 7.3.5); 发布日期 shows the 4月1日 deadline was met."""
+    findings: list[Finding] = []
+    if signed is None and dated:
+        findings.append(warning(("publication", "signed_on"), messages.signed_on_missing()))
+    if published is None:
+        findings.append(warning(("publication", "published_on"), messages.published_on_missing(_show(deadline))))
     return findings
 
 

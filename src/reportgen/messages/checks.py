@@ -148,3 +148,89 @@ def outdated_goal_formula(found: str) -> str:
         f"“{found}”是旧纲要（2015—2020年）或误写的目标表述；《法治政府建设实施纲要（2021—2025年）》"
         "为“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”"
     )
+
+
+def straight_quote(mark: str, correct: str, excerpt: str) -> str:
+    side = "前" if correct in "“‘" else "后"
+    return f"中文正文中有英文直引号 {mark}（…{excerpt}…），此处应为中文{side}引号 {correct}"
+
+
+def more_half_width_marks(count: int) -> str:
+    return (
+        f"从这里起还有 {count} 处半角标点或英文直引号，不再逐一列出；"
+        "请用编辑器的“查找和替换”把本段中的 , ; : ! ? ( ) \" ' 一并改为全角"
+    )
+
+
+def paragraph_not_closed(ending: str) -> str:
+    return f"这一段没有以句号等标点结束（{ending}）；请在末尾补上“。”"
+
+
+def numbering_in_title(found: str) -> str:
+    return (
+        f"标题开头的“{found}”是编号。编号由系统生成（样式由版式设置 layout.numbering 选择），"
+        f"写进标题会印出两次（如“一是一是”）；请删去“{found}”"
+    )
+
+
+def numbering_in_untitled_text(found: str) -> str:
+    return (
+        f"这一项没有标题，正文开头的“{found}”是编号。编号由系统生成（样式由版式设置 layout.numbering 选择），"
+        f"会印出两次；请删去“{found}”"
+    )
+
+
+def figure_not_in_text(group: str, title: str, shown: str, closest: tuple[str, str] | None, rate: bool) -> str:
+    head = f"“{group}”的“{title}”填的是 {shown}，正文中却没有这个数"
+    if closest is None:
+        found = f"，也没有别的{'百分比' if rate else '数字'}"
+    else:
+        found = f"；最接近的是 {closest[0]}（…{closest[1]}…）"
+    return (
+        f"{head}{found}。这组数字标明已写在正文中（in_text: true），"
+        "请核对数字和正文哪一处有误；正文没有写这个数时，请删去 in_text，让系统生成叙述数字的句子"
+    )
+
+
+def signed_on_missing() -> str:
+    return (
+        "未填写成文日期。GB/T 9704—2012 第7.3.5条：落款由发文机关署名和成文日期组成，成文日期用阿拉伯数字"
+        "将年、月、日标全（如 2025年3月12日）；不填则报告末尾没有日期，也无法核对是否及时公开"
+    )
+
+
+def published_on_missing(deadline: str) -> str:
+    return (
+        "未填写发布日期。《法治政府建设与责任落实督察工作规定》第二十四条要求年度报告于每年4月1日之前"
+        f"向社会公开（本报告应在 {deadline} 之前）；政府信息公开页面也要显示发布日期。"
+        "在网站发布后请补填，以便核对是否按期公开"
+    )
+
+
+def signature_not_given(government: str) -> str:
+    return (
+        "没有填写署名机关（signatories）：报告落款处是醒目的“待填写”占位，系统不替您选定署名。"
+        f"请填写落款的机关全称，如 [{government}]；党委、政府联合署名时党委在前；确实不落款时写 signatories: []"
+    )
+
+
+def numbering_too_shallow_for_areas(style: str) -> str:
+    return (
+        f"编号样式的第二级是“{style}”，但报告分了工作领域：领域标题需要一级标题编号。"
+        "请写如 [一、, （一）, 一是] 或 [一、, 1., 一是]；不分领域时把举措直接写在 achievements.measures 下"
+    )
+
+
+def reference_unknown(name: str) -> str:
+    return (
+        f"“{{{name}}}”没有对应的数字：花括号中应写本报告 figures 中已有的指标，如 {{head_appearance_rate}} "
+        "或 {同比:head_appearance_rate}（也可写中文名称，如 {同比:负责人出庭应诉率}）"
+    )
+
+
+def reference_ambiguous(name: str, choices: list[str]) -> str:
+    return f"“{{{name}}}”可以指 {'、'.join(choices)}，请写明是哪一个，如 {{{choices[0]}}}"
+
+
+def reference_without_last_year(name: str) -> str:
+    return f"“{{同比:{name}}}”无法计算：没有这个数字去年的值；请在 last_year 中填写去年的数字或资料文件"

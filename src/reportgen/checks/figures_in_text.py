@@ -1,0 +1,200 @@
+"""Figures against the text that states them.
+
+A `figures:` block marked `in_text: true` says its numbers are already in the prose; the
+sentence is not generated, so a figure and its text can drift apart (12971 in the block,
+12917 in the text) and only this check notices. Each figure the clerk typed must appear
+in its owner's text in one of the forms reports use: 12971, 1.3万 (within the rounding
+of the decimals shown), 3000余, 98.8% or 98.8％, 百分之百.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from reportgen import messages
+from reportgen.checks import CheckContext, Finding, warning
+from reportgen.derive import Figure, MergedGroup, field_title
+from reportgen.errors import ProfilePath
+from reportgen.filters import figure_text
+from reportgen.schema.profile import Profile
+
+_NUMBER = re.compile(
+    r"(?<![\d.])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?"
+    r"(?P<scale>万|亿)?(?P<approx>余|多)?(?P<percent>[%％])?"
+)
+_HUNDRED_PERCENT = re.compile("百分之(?:一)?百")
+# Small counts in words: "全乡十二个行政村", "三次"; only before a measure word, so 一是, 统一 are not numbers.
+_CHINESE_COUNT = re.compile(
+    r"(?P<number>[零一二两三四五六七八九十百千]+)(?P<approx>余|多)?(?=[个件次人场项条份部名家所支起批期])"
+)
+_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_SCALES = {"": 1, "万": 10_000, "亿": 100_000_000}
+# A figure reference in the prose, {受理} or {administrative_reconsideration.accepted}, is filled
+# in with the figure (references.py); {同比:…} is the change, not the figure.
+_REFERENCE = re.compile(r"\{(?P<name>[^{}\s:：]+)\}")
+# Where a number's context stops: the clause it belongs to.
+_CLAUSE_ENDS = "，。；：、！？\n"
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 3
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written in the text: "12917", "1.3万", "3000余", "98.8%"."""
+
+    value: Fraction
+    unit_of_rounding: Fraction  # what the last digit shown stands for (1.3万 → 1000)
+    approximate: bool
+    percent: bool
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=512)
+def numbers_in(text: str) -> tuple[Number, ...]:
+    """Every number in a text, in order (cached: a long area text is searched for each figure)."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        digits = match["number"].replace(",", "") + (match["decimals"] or "")
+        scale = _SCALES[match["scale"] or ""]
+        decimals = len(match["decimals"] or "") - 1 if match["decimals"] else 0
+        value = Fraction(Decimal(digits)) * scale
+        shown_unit = Fraction(scale) / 10**decimals
+        found.append(Number(value, shown_unit, bool(match["approx"]), bool(match["percent"]), *match.span()))
+    for match in _HUNDRED_PERCENT.finditer(text):
+        found.append(Number(Fraction(100), Fraction(1), False, True, *match.span()))
+    for match in _CHINESE_COUNT.finditer(text):
+        value = chinese_number(match["number"])
+        if value is not None:
+            found.append(Number(Fraction(value), Fraction(1), bool(match["approx"]), False, *match.span()))
+    return tuple(sorted(found, key=lambda number: number.start))
+
+
+def chinese_number(text: str) -> int | None:
+    """十二 → 12, 二十 → 20, 一百零五 → 105, 两千 → 2000; None for what is not a number."""
+    total, digit = 0, None
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            if digit is not None and digit != 0 and _CHINESE_DIGITS[char] != 0:
+                return None  # 一二: not a number
+            digit = _CHINESE_DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * _CHINESE_UNITS[char]
+            digit = None
+    return total + (digit or 0)
+
+
+def states(number: Number, figure: Figure) -> bool:
+    """Whether a number in the text states this figure."""
+    if number.percent != (figure.unit == "%"):
+        return False
+    if number.value == figure.value:
+        return True
+    if figure.unit == "%":
+        return False
+    if number.unit_of_rounding > 1:  # 1.3万 stands for 12500 ≤ x < 13500
+        half = number.unit_of_rounding / 2
+        return number.value - half <= figure.value < number.value + half
+    if number.approximate and not figure.approximate:  # 3000余 for 3012
+        return number.value <= figure.value < number.value + _round_unit(number.value)
+    return False
+
+
+def _round_unit(value: Fraction) -> int:
+    """10 for 20, 1000 for 3000: the place a round number is round to."""
+    whole, unit = int(value), 1
+    while whole and whole % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
+def check_figures_in_text(context: CheckContext) -> list[Finding]:
+    report = context.report
+    findings = []
+    for merged, derived in zip(report.merged, report.groups, strict=True):
+        for name, figure in derived.figures.items():
+            path = merged.path_of(name)
+            if figure.computed or figure.value == 0 or "figures" not in path:
+                continue
+            owner = path[: path.index("figures")]
+            if not _node(report.profile, (*owner, "figures")).in_text:
+                continue
+            finding = _check_figure(report.profile, owner, merged, name, figure, path)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _check_figure(
+    profile: Profile, owner: ProfilePath, merged: MergedGroup, name: str, figure: Figure, path: ProfilePath
+) -> Finding | None:
+    texts = _owner_texts(profile, owner)
+    cls = type(merged.values)
+    if any(states(number, figure) for text in texts for number in numbers_in(text)):
+        return None
+    names = {name, f"{merged.key}.{name}", field_title(cls, name)}
+    if any(match["name"] in names for text in texts for match in _REFERENCE.finditer(text)):
+        return None  # the text asks for the figure itself: {received}
+    group = cls.group_title() + (f"（{merged.kind}）" if merged.kind else "")
+    closest = _closest(texts, figure)
+    message = messages.figure_not_in_text(
+        group, field_title(cls, name), figure_text(figure), closest, figure.unit == "%"
+    )
+    return warning(path, message)
+
+
+def _owner_texts(profile: Profile, owner: ProfilePath) -> list[str]:
+    """A measure's title, text and sub-items, then its area's text. An area's figures may be
+    stated anywhere in the area: its text and all its measures (a group stated in several
+    measures is written once, on the area)."""
+    node = _node(profile, owner)
+    if "measures" in owner:
+        area = _node(profile, owner[: owner.index("measures")])
+        texts = [*_measure_texts(node), area.text or ""]
+    else:
+        texts = [node.title or "", node.text or ""]
+        for measure in node.measures:
+            texts += _measure_texts(measure)
+    return [text for text in texts if text]
+
+
+def _measure_texts(measure: Any) -> list[str]:
+    texts = [measure.title or "", measure.text or ""]
+    for item in measure.items:
+        texts += [item.title or "", item.text or ""]
+    return texts
+
+
+def _closest(texts: list[str], figure: Figure) -> tuple[str, str] | None:
+    """(the number as written, a few characters around it) nearest in value, if any."""
+    best: tuple[Fraction, str, str] | None = None
+    for text in texts:
+        for number in numbers_in(text):
+            if number.percent != (figure.unit == "%"):
+                continue
+            distance = abs(number.value - figure.value)
+            if best is None or distance < best[0]:
+                best = (distance, text[number.start : number.end], _context(text, number))
+    return None if best is None else best[1:]
+
+
+def _context(text: str, number: Number) -> str:
+    start = number.start
+    while start > max(0, number.start - _CONTEXT_BEFORE) and text[start - 1] not in _CLAUSE_ENDS:
+        start -= 1
+    end = number.end
+    while end < min(len(text), number.end + _CONTEXT_AFTER) and text[end] not in _CLAUSE_ENDS:
+        end += 1
+    return text[start:end]
+
+
+def _node(profile: Profile, path: ProfilePath) -> Any:
+    node: Any = profile
+    for step in path:
+        node = node[step] if isinstance(step, int) else getattr(node, step)
+    return node
