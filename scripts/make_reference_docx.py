@@ -112,6 +112,8 @@ STYLES = (
     StyleSpec("Heading 3", FANGSONG, outline_level=2, keep_with_next=True),
     StyleSpec("Heading 4", FANGSONG, outline_level=3, keep_with_next=True),
     StyleSpec("Caption", FANGSONG, alignment=CENTER, first_line_indent=NONE, keep_with_next=True),
+    # 7.2.4: 主送机关 under the title (its blank line is the title's space after), 居左顶格, 回行时仍顶格.
+    StyleSpec("Salutation", FANGSONG, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=NONE),
     StyleSpec("Table Heading", HEITI, **TABLE_TEXT),
     StyleSpec("Table Contents", FANGSONG, **TABLE_TEXT),
     # 7.3.5.2: 署名 右空二字; write_docx sets the indents of each line from the lengths of signature and

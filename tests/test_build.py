@@ -29,13 +29,39 @@ def test_build_writes_docx_and_html_named_after_the_jurisdiction(capsys, tmp_pat
     assert any(p.style.name == "Heading 1" and p.text == "一、工作开展情况" for p in word.paragraphs)
 
 
-def test_build_lists_the_stock_paragraphs_for_review(capsys, tmp_path):
+def test_build_lists_the_placeholders_for_review(capsys, tmp_path):
     code, out = run(capsys, "build", str(PROFILES / "托克逊县-2024.yaml"), "-o", str(tmp_path), "--format", "txt")
     assert code == 0
     assert (
-        "[模板文字] 三、党政主要负责人履行推进法治建设第一责任人职责情况：资料中没有填写，使用了模板的默认文字，请审核。"
-        in out
+        "[待填写] 三、党政主要负责人履行推进法治建设第一责任人职责情况："
+        "【待填写：党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况】"
+        "（报告中以黄色突出显示），请在资料中补写\n" in out
     )
+    assert "【待填写：党政主要负责人" in (tmp_path / "托克逊县-2024-法治政府建设年度报告.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_final_refuses_a_report_with_placeholders_and_writes_nothing(capsys, tmp_path, write_profile):
+    profile = write_profile(MINIMAL)
+    out_dir = tmp_path / "out"
+    code, out = run(capsys, "build", str(profile), "-o", str(out_dir), "--final")
+    assert code == 1
+    for prompt in ("【待填写：存在的不足和原因】", "【待填写：署名机关】", "【待填写：成文日期】"):
+        assert prompt in out
+    assert "--final 要求报告中没有任何“待填写”占位，还有 " in out
+    assert not out_dir.exists() or list(out_dir.iterdir()) == []
+
+
+def test_final_builds_a_complete_report(capsys, tmp_path, write_profile):
+    complete = (PROFILES / "土城子乡-2022.yaml").read_text(encoding="utf-8") + (
+        "\nleader_duties:\n  text: 乡党委书记、乡长带头履行推进法治建设第一责任人职责。\n"
+    )
+    profile = write_profile(complete)
+    code, out = run(capsys, "build", str(profile), "-o", str(tmp_path / "out"), "--final", "--format", "txt")
+    assert code == 0, out
+    assert "[待填写]" not in out
+    assert len(list((tmp_path / "out").iterdir())) == 1
 
 
 def test_an_invalid_profile_is_refused_and_nothing_is_written(capsys, tmp_path, write_profile):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import PROFILES, SEEDS
+from conftest import PROFILES, REPO, SEEDS
 from reportgen.document import Enumeration, Heading, Paragraph, Signature
 from reportgen.render import render_document
 from reportgen.validate import validate_file
@@ -17,6 +17,9 @@ from test_profiles import CORRECTED, EXAMPLES, _body
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"the reference reports are not beside the repository ({SEEDS})"
 )
+
+# Sentences whose wording an example corrects, each noted in a "# 原文：" comment in its profile.
+CORRECTIONS = REPO / "tests" / "testdata" / "faithful"
 
 # Headings whose wording the example corrects (the reference's own text is in a comment there).
 CORRECTED_HEADINGS = {
@@ -53,12 +56,12 @@ def _in_order(needles: list[str], haystack: str) -> list[str]:
 
 def test_headings_appear_in_the_references_order(built):
     name, document, seed = built
-    stock_sections = {_section_of(document, p) for p in document.stock_paragraphs}
+    placeholder_sections = {place for place, _ in document.placeholders()}
     corrections = CORRECTED_HEADINGS.get(name, {})
     titles = [
         _normal(corrections.get(h.text, h.text))
         for h in document.headings
-        if h.label not in stock_sections and not _generated(h)
+        if h.label not in placeholder_sections and not _generated(h)
     ]
     assert _in_order(titles, _normal(seed)) == []
 
@@ -107,11 +110,39 @@ def _generated(heading: Heading) -> bool:
     )
 
 
-def _section_of(document, paragraph: Paragraph) -> str:
-    current = ""
+def test_nothing_is_added_but_numbering_placeholders_and_noted_corrections(built, update_golden):
+    """Publishable as is: every sentence of the report is the reference's own (letters and digits
+    compared), except the numbers reportgen generates, the marked 【待填写】 placeholders, and the
+    corrections each profile notes in a "# 原文：" comment. Those are listed, one per line, in
+    tests/testdata/faithful/<example>.txt: each line was checked against its profile comment by a
+    reviewer; a new line there (after `pytest --update-golden`) is a sentence to review."""
+    name, document, seed = built
+    reference = _normal(seed)
+    added = "".join(f"{sentence}\n" for sentence in _sentences(document) if _normal(sentence) not in reference)
+    reviewed = CORRECTIONS / name.replace(".yaml", ".txt")
+    if update_golden:
+        reviewed.parent.mkdir(exist_ok=True)
+        reviewed.write_text(added, encoding="utf-8")
+    assert added == reviewed.read_text(encoding="utf-8")
+
+
+def _sentences(document) -> list[str]:
+    """The report's sentences without generated numbers (一、（一）1.（1）一是) and placeholders."""
+    texts: list[str] = []
+    placeholder_sections = {place for place, _ in document.placeholders()}  # a required part to write
     for block in document.blocks:
-        if isinstance(block, Heading):
-            current = block.label
-        if block is paragraph:
-            return current
-    return current
+        if isinstance(block, Heading) and not _generated(block) and block.label not in placeholder_sections:
+            texts.append(block.text)
+        elif isinstance(block, Paragraph) and not block.placeholder:
+            texts += [_unnumbered(block.lead), block.text]
+        elif isinstance(block, Enumeration):
+            for item in block.items:
+                texts += [item.title, item.text, *(_unnumbered(text) for text, _ in item.tail)]
+        elif isinstance(block, Signature):
+            texts += [*block.bodies, block.date_text]
+    pieces = (piece for text in texts for piece in re.split(r"[。；！？]", text.replace("主要原因是：", "")))
+    return [piece for piece in pieces if _normal(piece)]
+
+
+def _unnumbered(text: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+是|（\d+）|\d+\.)", "", text)

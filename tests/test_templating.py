@@ -104,22 +104,3 @@ def test_documented_names_are_exactly_what_templates_get():
     assert set(CONTEXT_DOC) == set(build_context(validate_file(PROFILES / "托克逊县-2024.yaml").report))
     assert set(HELPER_DOC) == set(HELPERS)
     assert set(FILTER_DOC) == set(JINJA_FILTERS)
-
-
-def test_a_template_can_set_the_heading_number_style(tmp_path):
-    from reportgen.document.markup import parse_markup
-    from reportgen.document.numbering import number_blocks
-
-    (tmp_path / "levels").mkdir()
-    (tmp_path / "levels" / "county.j2").write_text(
-        '{% extends "!shipped/levels/county.j2" %}{% set heading_numbers = ["第{cn}部分　", "{cn}、", "{n}.", "（{n}）"] %}',
-        encoding="utf-8",
-    )
-    blocks = number_blocks(parse_markup(render_template(make_environment([tmp_path]), "levels/county.j2", _context())))
-    labels = [b.label for b in blocks if hasattr(b, "label") and hasattr(b, "level")]
-    assert labels[:2] == ["第一部分　工作开展情况", "一、加强党对法治政府建设的全面领导"]
-
-
-def test_a_bad_numbering_format_is_a_template_error_with_its_line(tmp_path):
-    problem = _broken(tmp_path, "report.j2", '文字\n{{ numbering("{x}、", "（{cn}）", "{n}.", "（{n}）") }}\n')
-    assert problem.message.startswith(f"模板 {tmp_path / 'report.j2'} 第 2 行：运行出错")

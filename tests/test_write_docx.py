@@ -36,7 +36,8 @@ from reportgen.document.model import (
     Signature,
     Table,
 )
-from reportgen.write_docx import signature_indents, text_width, write_docx
+from reportgen.document.signature import text_width
+from reportgen.write_docx import write_docx
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "make_reference_docx.py"
 
@@ -60,7 +61,7 @@ REPORT = Document(
     title_lines=("土城子乡人民政府关于2024年", "法治政府建设情况的报告"),
     metadata=Metadata(publisher="土城子乡人民政府", keywords=("法治政府", "年度报告")),
     blocks=(
-        Paragraph("现将有关情况报告如下：", stock=True),
+        Paragraph("现将有关情况报告如下："),
         Heading(1, "主要举措和成效", "一、"),
         Heading(2, "健全政府机构职能体系", "（一）"),
         Paragraph("全年梳理权责清单事项236项。", lead="深入推进“放管服”改革。"),
@@ -132,7 +133,7 @@ def test_blocks_become_styled_paragraphs_with_labels_in_order(report):
         ("Normal", "深入推进“放管服”改革。全年梳理权责清单事项236项。"),
         ("Heading 3", "1.规范行政执法"),
         ("Heading 4", "（1）落实三项制度"),
-        ("Normal", "主要做法：一是完善制度。制定执法公示办法；二是开展培训3场次。"),
+        ("Normal", "主要做法：一是完善制度。制定执法公示办法。二是开展培训3场次。"),
         ("Normal", "一是强化监督。开展案卷评查2次"),
         ("Normal", "二是培训45人次。"),
         ("Caption", "表1  行政复议情况"),
@@ -151,10 +152,10 @@ def test_title_without_lines_is_one_line():
     assert dump(word) == [("Title", "2024年法治政府建设年度报告")]
 
 
-def test_lead_is_its_own_run_and_not_bold(report):
+def test_lead_is_its_own_run_and_bold_as_in_the_web_page(report):
     paragraph = next(p for p in report.paragraphs if p.text.startswith("深入推进"))
     assert [run.text for run in paragraph.runs] == ["深入推进“放管服”改革。", "全年梳理权责清单事项236项。"]
-    assert [run.bold for run in paragraph.runs] == [None, None]
+    assert [run.bold for run in paragraph.runs] == [True, None]
 
 
 @pytest.mark.parametrize(("style_name", "font"), STYLE_FONTS.items())
@@ -435,26 +436,6 @@ def test_date_longer_than_signature_keeps_two_chars_and_moves_the_signature():
     assert body.paragraph_format.right_indent == Twips(640 + date_width - body_width + 640)
 
 
-def test_text_width_counts_full_and_half_width_characters_and_word_autospace():
-    assert text_width("土城子乡人民政府") == 8 * 320
-    assert text_width("2025年3月12日") == 7 * 160 + 3 * 320 + 5 * 80  # 5 changes between digits and Chinese
-    assert text_width("人民政府", -5) == 4 * 320 - 3 * 5
-    assert text_width("") == 0
-
-
-@pytest.mark.parametrize(
-    ("bodies", "date", "expected"),
-    [
-        (("土城子乡人民政府",), "2020年1月1日", (640, 8844 - 8 * 320, 0)),  # 8 > 5 + 3 + 1: normal case
-        (("司法局",), "2020年1月1日", (640 + (6 * 160 + 3 * 320 + 5 * 80) - 3 * 320 + 640, None, 640)),
-        ((), "2020年1月1日", (640 + (6 * 160 + 3 * 320 + 5 * 80) + 640, None, 640)),
-        (("中共某某县委员会", "某某县人民政府"), "", (640, 8844 - 8 * 320, 0)),
-    ],
-)
-def test_signature_indents(bodies, date, expected):
-    assert signature_indents(bodies, date, 8844) == expected
-
-
 def test_table_header_row_repeats_on_each_page(report):
     (table,) = report.tables
     assert [docx_oxml.has_tblHeader(row._tr) for row in table.rows] == [True, False, False]
@@ -505,3 +486,54 @@ def test_reference_is_package_data_and_matches_its_script(monkeypatch):
     )
     for part in parts:
         assert etree.tostring(part(fresh), method="c14n") == etree.tostring(part(committed), method="c14n")
+
+
+def test_a_placeholder_is_highlighted_yellow_and_the_signature_gaps_too():
+    word = open_docx(
+        Document(
+            title="标题",
+            blocks=(
+                Paragraph("【待填写：存在的不足和原因】", placeholder=True),
+                Signature((), None, missing_bodies="【待填写：署名机关】", missing_date="【待填写：成文日期】"),
+            ),
+        )
+    )
+    marked = [
+        (run.text, run.font.highlight_color)
+        for p in word.paragraphs
+        for run in p.runs
+        if run.font.highlight_color is not None
+    ]
+    assert [text for text, _ in marked] == [
+        "【待填写：存在的不足和原因】",
+        "【待填写：署名机关】",
+        "【待填写：成文日期】",
+    ]
+    assert {str(colour) for _, colour in marked} == {"YELLOW (7)"}
+
+
+def test_the_addressee_is_flush_left_under_the_title():
+    word = open_docx(
+        Document(title="标题", blocks=(Paragraph("正文。"),), addressee="中共吐鲁番市委、吐鲁番市人民政府：")
+    )
+    _title, addressee, body = word.paragraphs[:3]
+    assert (addressee.style.name, addressee.text) == ("Salutation", "中共吐鲁番市委、吐鲁番市人民政府：")
+    assert effective(addressee, "first_line_indent") in (None, 0)
+    assert effective(addressee, "alignment") == WD_ALIGN_PARAGRAPH.LEFT
+    assert body.text == "正文。"
+
+
+def test_lead_phrases_are_bold_for_all_items_of_a_list_or_for_none():
+    titled = Enumeration((EnumerationItem("甲", "正文。", "一是"), EnumerationItem("乙", "正文。", "二是")))
+    mixed = Enumeration((EnumerationItem("丙", "正文。", "一是"), EnumerationItem("", "只有正文。", "二是")))
+    word = open_docx(Document(title="标题", blocks=(titled, mixed)))
+    bold = [[run.text for run in p.runs if run.bold] for p in word.paragraphs[1:]]
+    assert bold == [["一是甲。"], ["二是乙。"], [], []]
+
+
+def test_a_heading_is_styled_by_its_number_not_its_depth():
+    # layout.numbering [一、, 1., 一是]: an area heading at depth 2 numbered "1." is set like GB/T 9704's 1. (仿宋).
+    word = open_docx(
+        Document(title="标题", blocks=(Heading(1, "举措", "一、", rank=1), Heading(2, "学法", "1.", rank=3)))
+    )
+    assert [(p.style.name, p.text) for p in word.paragraphs[1:]] == [("Heading 1", "一、举措"), ("Heading 3", "1.学法")]

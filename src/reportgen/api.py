@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen import messages
-from reportgen.document import Document, Heading, Paragraph
+from reportgen.document import Document
 from reportgen.errors import FileProblem
 from reportgen.fsutil import write_atomic
 from reportgen.schema import Profile
@@ -88,12 +88,17 @@ DEFAULT_FORMATS = ("docx", "html")
 
 @dataclass(frozen=True)
 class BuiltReport:
-    """What one profile produced: its validation, its outputs, and its stock paragraphs."""
+    """What one profile produced: its validation, its outputs, and the placeholders left in it."""
 
     result: ValidationResult
     outputs: dict[Path, bytes] = field(default_factory=dict)
-    stock: tuple[str, ...] = ()
+    placeholders: tuple[tuple[str, str], ...] = ()  # (heading it sits under, prompt) of each 【待填写】
     notices: tuple[str, ...] = ()  # warnings about the output itself (e.g. fonts missing for the PDF)
+    refused: bool = False  # --final: not written, because placeholders remain
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.refused else self.result.exit_code
 
 
 def output_name(profile: Profile, extension: str) -> str:
@@ -109,13 +114,15 @@ def build_reports(
     *,
     fragment: bool = False,
     toc: bool | None = None,
+    final: bool = False,
 ) -> list[BuiltReport]:
-    """Validate, render and write each profile. An invalid profile writes nothing.
+    """Validate, render and write each profile. An invalid profile writes nothing; with `final`,
+    neither does one that still holds a placeholder (a report ready to publish has none).
 
     Gather, then write: every output of a profile is rendered in memory first, and only
     then written, each file atomically.
     """
-    options = WriteOptions(fragment=fragment, toc=toc)
+    options = WriteOptions(fragment=fragment, toc=toc, final=final)
     built = [_build_one(result, out_dir, formats, template_dirs, options) for result in validate_paths(paths)]
     for report in built:
         for path, data in report.outputs.items():
@@ -127,6 +134,7 @@ def build_reports(
 class WriteOptions:
     fragment: bool = False  # HTML: the article only, for pasting into a CMS
     toc: bool | None = None  # HTML table of contents: None lets the writer decide by length
+    final: bool = False  # refuse to write a report that still holds a placeholder
 
 
 def _build_one(
@@ -143,11 +151,13 @@ def _build_one(
     profile = result.report.profile
     own = [result.path.parent / profile.templates] if profile.templates else []
     document = render_document(result.report, [*template_dirs, *own])
+    placeholders = tuple(document.placeholders())
+    if options.final and placeholders:
+        return BuiltReport(result, placeholders=placeholders, refused=True)
     outputs = {
         out_dir / output_name(profile, extension): WRITERS[extension](document, options) for extension in formats
     }
-    stock = tuple(_stock_places(document))
-    return BuiltReport(result, outputs, stock, tuple(_notices(document, formats)))
+    return BuiltReport(result, outputs, placeholders, tuple(_notices(document, formats)))
 
 
 def _notices(document: Document, formats: Sequence[str]) -> list[str]:
@@ -158,17 +168,6 @@ def _notices(document: Document, formats: Sequence[str]) -> list[str]:
     fonts = document.layout.fonts
     missing = missing_fonts([fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.page_number, fonts.latin])
     return [messages.fonts_missing(missing)] if missing else []
-
-
-def _stock_places(document: Document) -> list[str]:
-    """The heading above each stock paragraph, so a reviewer knows where to look."""
-    places, current = [], "开头段落"
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            current = block.label
-        elif isinstance(block, Paragraph) and block.stock:
-            places.append(current)
-    return places
 
 
 def _docx(document: Document, options: WriteOptions) -> bytes:

@@ -189,6 +189,11 @@ def schema_command(output_format: str, output: Path | None) -> None:
     default=None,
     help="网页是否带目录；不指定时较长的报告（一、（一）级标题多于 12 个）自动带目录",
 )
+@click.option(
+    "--final",
+    is_flag=True,
+    help="定稿：报告中还有“待填写”占位（如缺少某一部分、署名或成文日期）时拒绝生成，并列出各处。发布前请用此项",
+)
 def build_command(
     paths: tuple[Path, ...],
     output: Path,
@@ -196,6 +201,7 @@ def build_command(
     template_dirs: tuple[Path, ...],
     fragment: bool,
     toc: bool | None,
+    final: bool,
 ) -> None:
     from reportgen import api, terminal
 
@@ -207,9 +213,9 @@ def build_command(
     for folder in template_dirs:
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
-    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc)
+    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc, final=final)
     terminal.print_build(built)
-    sys.exit(max((report.result.exit_code for report in built), default=0))
+    sys.exit(max((report.exit_code for report in built), default=0))
 
 
 @app.group(

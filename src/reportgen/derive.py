@@ -159,6 +159,8 @@ def iter_stated_groups(profile: Profile) -> Iterator[StatedGroup]:
         yield from iter_figures(area.figures, (*base, "figures"))
         for m, measure in enumerate(area.measures):
             yield from iter_figures(measure.figures, (*base, "measures", m, "figures"))
+    for m, measure in enumerate(profile.achievements.measures):
+        yield from iter_figures(measure.figures, ("achievements", "measures", m, "figures"))
 
 
 def iter_figures(figures: Figures | None, path: ProfilePath) -> Iterator[StatedGroup]:

@@ -138,6 +138,21 @@ def run_properties(east_asia: str, latin: str = LATIN_FONT) -> CT_RPr:
     return rPr
 
 
+def bold_copy(rPr: CT_RPr) -> CT_RPr:
+    """A copy of `rPr` with `w:b` and `w:bCs` (bold, also for complex scripts), in schema order."""
+    bold = copy.deepcopy(rPr)
+    bold.get_or_add_b()
+    bold.get_or_add_bCs()
+    return bold
+
+
+def highlight_copy(rPr: CT_RPr, colour: str = "yellow") -> CT_RPr:
+    """A copy of `rPr` with `w:highlight` (the marker-pen colour Word's review tools show)."""
+    marked = copy.deepcopy(rPr)
+    marked.get_or_add_highlight().set(qn("w:val"), colour)
+    return marked
+
+
 def set_rFonts(rPr: CT_RPr, east_asia: str, latin: str = LATIN_FONT) -> None:
     """Name every script's font in `w:rFonts`: `east_asia` for Chinese, `latin` for the rest.
 

@@ -19,7 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen import filters, messages
-from reportgen.document.markup import Directive, clean_text, directive
+from reportgen.document.markup import ENUMERATION_KINDS, Directive, clean_text, directive
 from reportgen.errors import ReportgenError
 from reportgen.resources import shipped_dir
 
@@ -108,14 +108,18 @@ def paragraph(text: object, lead: object = "") -> str:
     return directive("lead", _with_stop(lead), first) + "\n\n".join(rest)
 
 
-def enumeration(items: Iterable[Any], intro: object = "", inline: bool = False, style: str = "是") -> Directive:
+def enumeration(items: Iterable[Any], intro: object = "", inline: bool = False, kind: str = "item") -> Directive:
     """一是……二是……: items have `title` and `text` (objects or mappings; either may be empty).
-    `style` picks the numbers: "是" (一是), "1." or "(1)"; counting goes on across the
-    enumerations of one section and restarts after each heading."""
+    Numbers follow the profile's `layout.numbering` by `kind`: "item" (a part's items: problems,
+    plans …), "measure" (the achievements' measures) or "sub" (a measure's sub-items); counting
+    goes on across the enumerations of one section and restarts after each heading. `inline`
+    runs the intro and all items into one paragraph."""
+    if kind not in ENUMERATION_KINDS:
+        raise ValueError(f"enumeration(kind=...) takes one of {', '.join(ENUMERATION_KINDS)}")
     body = "".join(directive("item", _field(i, "title"), _field(i, "text")) for i in items)
     if not body:
         return Directive("")
-    return Directive(directive("enum", intro, "inline" if inline else "", style) + body + directive("end"))
+    return Directive(directive("enum", intro, "inline" if inline else "", kind) + body + directive("end"))
 
 
 def _field(item: Any, name: str) -> str:
@@ -123,24 +127,22 @@ def _field(item: Any, name: str) -> str:
     return str(value or "")
 
 
-def numbering(*formats: object) -> Directive:
-    """Heading numbers for levels 1–4 from here on, e.g. numbering("{cn}、", "（{cn}）", "{n}.", "（{n}）");
-    {cn} is the Chinese numeral, {n} the Arabic one."""
-    levels = [str(fmt) for fmt in formats]
-    if len(levels) != 4:
-        raise ValueError("numbering() takes four formats, one per heading level")
-    for fmt in levels:
-        fmt.format(cn="一", n=1)  # a bad format fails here, in the template, with its line
-    return directive("numbering", *levels)
+PLACEHOLDER = "【待填写：{}】"
 
 
-def stock(text: object) -> Directive:
-    """Conventional wording supplied where the clerk wrote nothing; the build lists it."""
-    return directive("stock", text)
+def placeholder(what: object) -> Directive:
+    """A visible, marked gap where the profile supplies nothing: 【待填写：……】. Highlighted in the
+    DOCX and the web page, listed by `build`; `build --final` refuses while one remains."""
+    return directive("placeholder", PLACEHOLDER.format(clean_text(what).strip()))
 
 
-def signature(bodies: Iterable[object], date: Any = None) -> Directive:
-    return directive("sign", *bodies, date.isoformat() if date else "")
+def signature(bodies: Iterable[object] | None, date: Any = None) -> Directive:
+    """落款: the signing bodies and the date. Bodies None (not given) and a missing date become
+    placeholders; an empty list means the report is deliberately unsigned."""
+    names = [] if bodies is None else [body for body in bodies if str(body or "").strip()]
+    missing_bodies = PLACEHOLDER.format("署名机关") if bodies is None else ""
+    missing_date = PLACEHOLDER.format("成文日期") if date is None and (bodies is None or names) else ""
+    return directive("sign", missing_bodies, missing_date, date.isoformat() if date else "", *names)
 
 
 def table(caption: object, header: Sequence[object], rows: Sequence[Sequence[object]]) -> Directive:
@@ -165,12 +167,12 @@ def _with_stop(title: object) -> str:
 HELPER_DOC = {
     "heading": "heading(级别, 文字)：标题，级别 1–4；编号（一、（一）1.（1））自动生成，不要写进文字",
     "paragraph": "paragraph(正文, lead=小标题)：一段正文；给了 lead 时小标题在段首",
-    "enumeration": 'enumeration(各项, intro=导语, inline=false, style="是")：一是……二是……；'
-    "各项须有 title、text；style 可为 是、1.、(1)；inline=true 时写成一段",
-    "stock": "stock(文字)：资料没有填写时的默认文字；生成时会列出，提醒审核",
-    "numbering": "numbering(一级, 二级, 三级, 四级)：各级标题的编号样式，{cn} 为汉字数字、{n} 为阿拉伯数字；"
-    "report.j2 开头按 heading_numbers 设置",
-    "signature": "signature(署名机关列表, 日期)：落款",
+    "enumeration": 'enumeration(各项, intro=导语, inline=false, kind="item")：逐项编号（一是、1. 等，按资料 '
+    "layout.numbering）；各项须有 title、text；kind 为 item（各部分的条目）、measure（举措）或 sub（举措的子项）；"
+    "inline=true 时导语和各项写成一段",
+    "placeholder": "placeholder(说明)：资料没有填写时的醒目占位“【待填写：说明】”（Word 中黄色突出显示）；"
+    "生成时列出，--final 时拒绝生成。不要用固定套话代替资料内容",
+    "signature": "signature(署名机关列表, 日期)：落款；署名机关未填写（None）或缺成文日期时为占位，空列表表示不落款",
     "table": "table(标题, 表头, 各行)：表格",
     "sentence": "sentence(分句, 分句, …)：把有内容的分句用“，”连起来并以“。”结束；都没有内容时什么也不写",
 }
@@ -179,8 +181,7 @@ HELPERS = {
     "heading": heading,
     "paragraph": paragraph,
     "enumeration": enumeration,
-    "stock": stock,
-    "numbering": numbering,
+    "placeholder": placeholder,
     "signature": signature,
     "table": table,
     "sentence": sentence,

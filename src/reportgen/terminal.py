@@ -115,17 +115,22 @@ def _source_text(figure: Figure) -> str:
 
 
 def print_build(built: list) -> None:
-    """Per profile: its diagnostics, the files written, and the paragraphs of stock text."""
+    """Per profile: its diagnostics, the files written, and the placeholders still to fill in."""
+    from reportgen import messages
+
     for report in built:
         result = report.result
         print_diagnostics(result.diagnostics)
+        for place, prompt in report.placeholders:
+            _line(messages.placeholder_left(place, prompt), _ERROR if report.refused else _WARNING)
+        if report.refused:
+            _line(messages.final_refused(display_path(result.path), len(report.placeholders)), _ERROR)
+            continue
         if not report.outputs:
-            _line(f"[未生成] {display_path(result.path)}：资料有错误，请先修正。", _ERROR)
+            _line(messages.not_built(display_path(result.path)), _ERROR)
             continue
         for path in report.outputs:
             _line(f"已写入 {display_path(path)}", _GOOD)
-        for place in report.stock:
-            _line(f"[模板文字] {place}：资料中没有填写，使用了模板的默认文字，请审核。", _WARNING)
         for notice in report.notices:
             _line(f"[警告] {notice}", _WARNING)
 

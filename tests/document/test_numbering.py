@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.document import Enumeration, EnumerationItem, Heading, Paragraph
-from reportgen.document.numbering import chinese_numeral, number_blocks
+from reportgen.document.numbering import NumberingScheme, chinese_numeral, number_blocks
 
 
 @pytest.mark.parametrize(("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五")])
@@ -38,30 +38,80 @@ def test_anchors_are_stable_ids_from_the_position():
     assert [b.anchor for b in blocks] == ["s1", "s1-1", "s2"]
 
 
-def items(*titles, style="是", inline=False):
-    return Enumeration(tuple(EnumerationItem(t, "") for t in titles), style=style, inline=inline)
+def items(*titles, kind="item", inline=False):
+    return Enumeration(tuple(EnumerationItem(t, "") for t in titles), kind=kind, inline=inline)
 
 
-def test_enumerations_count_on_within_a_section_and_restart_after_a_heading():
-    blocks = number_blocks([Heading(1, "a"), items("x", "y"), Paragraph("p"), items("z"), Heading(1, "b"), items("w")])
-    numbers = [i.number for b in blocks if isinstance(b, Enumeration) for i in b.items]
-    assert numbers == ["一是", "二是", "三是", "一是"]
+def item_numbers(blocks):
+    return [i.number for b in blocks if isinstance(b, Enumeration) for i in b.items]
 
 
-def test_inline_sub_lists_restart_for_each_measure():
-    blocks = number_blocks(
-        [
-            Heading(1, "a"),
-            items("m1"),
-            items("s1", "s2", style="(1)", inline=True),
-            items("m2"),
-            items("s3", style="(1)", inline=True),
-        ]
-    )
-    numbers = [i.number for b in blocks if isinstance(b, Enumeration) for i in b.items]
-    assert numbers == ["一是", "（1）", "（2）", "二是", "（1）"]
+def scheme(*tokens, has_areas=True):
+    return NumberingScheme.from_tokens(list(tokens), has_areas=has_areas)
 
 
-def test_arabic_measure_style():
-    blocks = number_blocks([Heading(2, "a"), items("x", "y", style="1.")])
-    assert [i.number for i in blocks[1].items] == ["1.", "2."]
+def test_items_count_on_within_a_section_and_restart_after_a_heading():
+    blocks = [Heading(1, "a"), items("x", "y"), Paragraph("p"), items("z"), Heading(1, "b"), items("w")]
+    numbered = number_blocks(blocks, scheme("一、", "（一）", "一是"))
+    assert item_numbers(numbered) == ["一是", "二是", "三是", "一是"]
+
+
+def test_the_default_numbers_measures_1_and_sub_items_1_in_brackets():
+    numbered = number_blocks([Heading(1, "a"), Heading(2, "b"), items("m1", "m2"), items("s1", kind="sub")])
+    assert [b.label for b in numbered if isinstance(b, Heading)] == ["一、a", "（一）b"]
+    assert item_numbers(numbered) == ["1.", "2.", "（1）"]
+
+
+def test_sub_items_restart_for_each_measure_and_run_into_its_paragraph():
+    blocks = [
+        Heading(1, "a"),
+        items("m1"),
+        items("s1", "s2", kind="sub", inline=True),
+        items("m2"),
+        items("s3", kind="sub", inline=True),
+    ]
+    numbered = number_blocks(blocks, scheme("一、", "（一）", "一是"))
+    [measures] = [b for b in numbered if isinstance(b, Enumeration)][:1]
+    assert [i.number for i in measures.items] == ["一是"]
+    paragraphs = [
+        "".join(t for t, _ in runs) for b in numbered if isinstance(b, Enumeration) for runs in b.paragraph_runs()
+    ]
+    assert paragraphs == ["一是m1。（1）s1；（2）s2。", "二是m2。（1）s3。"]
+
+
+def test_a_county_numbered_one_then_arabic_then_yi_shi():
+    blocks = [Heading(1, "举措"), Heading(2, "学法"), items("甲", "乙"), Heading(1, "安排"), items("丙")]
+    numbered = number_blocks(blocks, scheme("一、", "1.", "一是"))
+    headings = [b for b in numbered if isinstance(b, Heading)]
+    assert [h.label for h in headings] == ["一、举措", "1.学法", "二、安排"]
+    assert [h.style_level for h in headings] == [1, 3, 1]  # 1. is set like GB/T 9704's third level (仿宋)
+    assert item_numbers(numbered) == ["一是", "二是", "一是"]
+
+
+def test_measures_directly_under_a_part_take_the_second_level():
+    numbered = number_blocks([Heading(1, "举措"), items("甲", "乙")], scheme("一、", "一是", has_areas=False))
+    assert item_numbers(numbered) == ["一是", "二是"]
+
+
+def test_a_heading_at_a_yi_shi_level_runs_into_its_paragraph():
+    blocks = [Heading(1, "不足"), Heading(2, "存在的问题"), Paragraph("基层力量薄弱。")]
+    numbered = number_blocks(blocks, scheme("一、", "一是", has_areas=False))
+    assert numbered[1] == Paragraph("基层力量薄弱。", lead="一是存在的问题。")
+
+
+def test_clerks_may_type_half_width_brackets_and_a_full_width_stop():
+    assert NumberingScheme.from_tokens(["一、", "(一)", "1．"]).formats == ("{cn}、", "（{cn}）", "{n}.")
+
+
+def test_a_parts_items_take_yi_shi_wherever_the_profile_uses_it():
+    # 土城子乡: measures 1., their sub-items and the problems under 二、 一是 (its reference's shape).
+    blocks = [
+        Heading(1, "举措"),
+        Heading(2, "领域"),
+        items("m", kind="measure"),
+        items("s", kind="sub"),
+        Heading(1, "不足"),
+        items("p", "q"),
+    ]
+    numbered = number_blocks(blocks, scheme("一、", "（一）", "1.", "一是"))
+    assert item_numbers(numbered) == ["1.", "一是", "一是", "二是"]

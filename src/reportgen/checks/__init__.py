@@ -15,17 +15,22 @@ from reportgen.errors import ProfilePath, Severity
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem at `path`; `offset`, when given, is the character inside that string value
+    the problem is at (counted from its first non-blank character, as the schema strips
+    it), so the clerk is sent to that line and column rather than to the key."""
+
     severity: Severity
     path: ProfilePath
     message: str
+    offset: int | None = None
 
 
-def error(path: ProfilePath, message: str) -> Finding:
-    return Finding(Severity.ERROR, path, message)
+def error(path: ProfilePath, message: str, *, offset: int | None = None) -> Finding:
+    return Finding(Severity.ERROR, path, message, offset)
 
 
-def warning(path: ProfilePath, message: str) -> Finding:
-    return Finding(Severity.WARNING, path, message)
+def warning(path: ProfilePath, message: str, *, offset: int | None = None) -> Finding:
+    return Finding(Severity.WARNING, path, message, offset)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,17 @@ Check = Callable[[CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from reportgen.checks import figures, publication, regulation, structure, text
+    from reportgen.checks import (
+        figures,
+        figures_in_text,
+        publication,
+        punctuation,
+        references,
+        regulation,
+        structure,
+        text,
+        typed_numbering,
+    )
 
     return [
         figures.check_parts_within_whole,
@@ -49,13 +64,20 @@ def all_checks() -> list[Check]:
         figures.check_approximate_counts,
         figures.check_figures_stated_once,
         structure.check_areas,
+        structure.check_numbering_fits,
         regulation.check_required_parts,
         regulation.check_causes_given,
         regulation.check_dates,
         publication.check_document_number,
         publication.check_index_number,
         publication.check_title_lines,
+        publication.check_signature_given,
+        references.check_references,
+        figures_in_text.check_figures_in_text,
         text.check_text,
+        text.check_paragraph_ends,
+        punctuation.check_punctuation,
+        typed_numbering.check_numbering,
     ]
 
 

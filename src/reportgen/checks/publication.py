@@ -28,9 +28,22 @@ def check_index_number(context: CheckContext) -> list[Finding]:
 
 
 def check_title_lines(context: CheckContext) -> list[Finding]:
-    """Title lines break the title by meaning; joined, they must be the title itself."""
+    """Title lines break the title by meaning; joined, they must be the title itself. Spaces do not
+    count: a last line "报  告" is spaced by convention (the letter space of a two-character line)."""
     profile = context.report.profile
     lines = profile.layout.title_lines
-    if not lines or "".join(lines) == profile.title:
+    if not lines or _unspaced("".join(lines)) == _unspaced(profile.title):
         return []
     return [error(("layout", "title_lines"), messages.title_lines_mismatch("".join(lines), profile.title))]
+
+
+def _unspaced(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def check_signature_given(context: CheckContext) -> list[Finding]:
+    """The tool never chooses a signature: without signatories the report shows a placeholder."""
+    profile = context.report.profile
+    if profile.publication.signatories is not None:
+        return []
+    return [warning(("publication", "signatories"), messages.signature_not_given(profile.jurisdiction.government_name))]

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable
 
 from reportgen.document.model import Block, Enumeration, EnumerationItem, Heading, Paragraph, Signature, Table
-from reportgen.document.numbering import NumberingStyle
 
 RS, US = "\x1e", "\x1f"
+ENUMERATION_KINDS = ("item", "measure", "sub")
 # Characters XML 1.0 does not allow (and our two separators, which are among them).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -40,12 +40,12 @@ def directive(kind: str, *fields: object) -> Directive:
     return Directive(f"\n{RS}{kind}{US}{US.join(cleaned)}\n")
 
 
-def parse_markup(text: str) -> list[Block | NumberingStyle]:
+def parse_markup(text: str) -> list[Block]:
     """Template output → blocks. Plain lines join into paragraphs until a blank line."""
-    blocks: list[Block | NumberingStyle] = []
+    blocks: list[Block] = []
     lines: list[str] = []
     enumeration: list[EnumerationItem] | None = None
-    enum_options: tuple[str, bool, str] = ("", False, "是")
+    enum_options: tuple[str, bool, str] = ("", False, "item")
 
     def flush() -> None:
         paragraph = _join(lines)
@@ -64,13 +64,14 @@ def parse_markup(text: str) -> list[Block | NumberingStyle]:
         kind, _, rest = line[1:].partition(US)
         fields = rest.split(US)
         if kind == "enum":
-            enumeration, enum_options = [], (fields[0], fields[1] == "inline", fields[2] if len(fields) > 2 else "是")
+            kind = fields[2] if len(fields) > 2 and fields[2] in ENUMERATION_KINDS else "item"
+            enumeration, enum_options = [], (fields[0], fields[1] == "inline", kind)
         elif kind == "item" and enumeration is not None:
             enumeration.append(EnumerationItem(title=fields[0], text=fields[1]))
         elif kind == "end" and enumeration is not None:
             if enumeration:
-                intro, inline, style = enum_options
-                blocks.append(Enumeration(tuple(enumeration), intro=intro, inline=inline, style=style))
+                intro, inline, kind = enum_options
+                blocks.append(Enumeration(tuple(enumeration), intro=intro, inline=inline, kind=kind))
             enumeration = None
         else:
             blocks.extend(_block(kind, fields))
@@ -78,19 +79,23 @@ def parse_markup(text: str) -> list[Block | NumberingStyle]:
     return blocks
 
 
-def _block(kind: str, fields: list[str]) -> Iterable[Block | NumberingStyle]:
+def _block(kind: str, fields: list[str]) -> Iterable[Block]:
     if kind.startswith("h") and kind[1:].isdigit():
         if fields[0].strip():  # never an empty heading, whatever a template asks for
-            yield Heading(level=int(kind[1:]), text=fields[0])
-    elif kind == "numbering":
-        yield NumberingStyle(levels=(fields[0], fields[1], fields[2], fields[3]))
+            yield Heading(level=min(max(int(kind[1:]), 1), 4), text=fields[0])
     elif kind == "lead":
         yield Paragraph(text=fields[1], lead=fields[0])
-    elif kind == "stock":
-        yield Paragraph(text=fields[0], stock=True)
+    elif kind == "placeholder":
+        yield Paragraph(text=fields[0], placeholder=True)
     elif kind == "sign":
-        date = dt.date.fromisoformat(fields[-1]) if fields[-1] else None
-        yield Signature(bodies=tuple(field for field in fields[:-1] if field), date=date)
+        # fields: missing-bodies prompt, missing-date prompt, date (ISO or ""), then the bodies
+        missing_bodies, missing_date, date = fields[0], fields[1], fields[2]
+        yield Signature(
+            bodies=tuple(field for field in fields[3:] if field),
+            date=dt.date.fromisoformat(date) if date else None,
+            missing_bodies=missing_bodies,
+            missing_date=missing_date,
+        )
     elif kind == "table":
         caption, header, rows = fields[0], json.loads(fields[1]), json.loads(fields[2])
         yield Table(caption=caption, header=tuple(header), rows=tuple(tuple(row) for row in rows))

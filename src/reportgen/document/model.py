@@ -20,6 +20,13 @@ class Heading:
     text: str
     number: str = ""  # filled by numbering: "一、", "（一）", "1.", "（1）"
     anchor: str = ""  # stable id for links, e.g. "s2" for 二、
+    rank: int = 0  # filled by numbering: the GB/T 9704 level of its number style (font), 0 = as `level`
+    run_in: bool = False  # numbered "一是": runs into the next paragraph (numbering does that)
+
+    @property
+    def style_level(self) -> int:
+        """1 (一、 黑体), 2 (（一） 楷体), 3–4 (1.（1） 仿宋): what writers style it as."""
+        return self.rank or self.level
 
     @property
     def label(self) -> str:
@@ -33,11 +40,13 @@ class Paragraph:
 
     text: str
     lead: str = ""
-    stock: bool = False  # conventional wording supplied by a template, not by the clerk
+    placeholder: bool = False  # 【待填写：……】: the clerk has not written this yet; highlighted, listed by build
 
 
 # A title ending in one of these needs no 。 before its text.
 TITLE_ENDS = ("。", "！", "？", "；", "：")
+# An item ending in one of these closes a sentence: the next item follows without ；.
+SENTENCE_ENDS = ("。", "！", "？")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class EnumerationItem:
     title: str
     text: str
     number: str = ""  # filled by numbering: "一是", "二是" …
+    tail: tuple[tuple[str, bool], ...] = ()  # (text, bold) runs after the text: sub-items run in (numbering)
 
     @property
     def label(self) -> str:
@@ -67,20 +77,78 @@ class EnumerationItem:
 
 @dataclass(frozen=True)
 class Enumeration:
-    """Inline enumeration (一是……二是……). `inline` puts all items in one paragraph
-    after `intro`; otherwise each item is its own paragraph."""
+    """Numbered run-in items (一是……二是……, 1.……, （1）……): a part's items (problems, plans …), the
+    achievements' measures, or a measure's sub-items — `kind` "item", "measure" or "sub".
+
+    `inline` puts all items in one paragraph after `intro`; otherwise each item is its own
+    paragraph. Numbers come from the numbering scheme (document/numbering.py).
+    """
 
     items: tuple[EnumerationItem, ...]
     intro: str = ""
     inline: bool = False
-    style: str = "是"  # "是" → 一是, "1." → 1., "(1)" → （1）
+    kind: str = "item"
+
+    @property
+    def sub(self) -> bool:
+        return self.kind == "sub"
+
+    @property
+    def bold_leads(self) -> bool:
+        """Lead phrases (number and title) are bold when every item has a title that leads into text;
+        otherwise none is, so one list never mixes bold and plain leads. Titles with no text after
+        them are the content itself ("一是基层力量薄弱；二是……"), not leads: they stay plain."""
+        titled = bool(self.items) and all(item.title.strip() for item in self.items)
+        return titled and any(item.text.strip() or item.tail for item in self.items)
+
+    @property
+    def inline_runs(self) -> list[tuple[str, str]]:
+        """The intro and the items as (lead, text) runs of one paragraph: "……（1）……；（2）……。".
+
+        Items are joined by ；, the last closed by 。 — unless an item holds a sentence of its own
+        (a 。 inside it, e.g. after its title): then every item closes with its own 。 and none is
+        followed by ；.
+        """
+        items = [item for item in self.items if item.run_in_text.strip()]
+        sentences = any(_has_inner_stop(item.run_in_text) for item in items)
+        runs: list[tuple[str, str]] = [("", self.intro.strip())] if self.intro.strip() else []
+        for index, item in enumerate(items):
+            end = "。" if sentences or index == len(items) - 1 else "；"
+            head, text = item.head, item.text.strip()
+            if text:
+                text = _close(text, end)
+            else:
+                head = _close(head, end)
+            runs.append((head, text))
+        return runs
 
     @property
     def inline_text(self) -> str:
-        """The intro, then the items joined by ；, the last closed by 。: "……一是……；二是……。"."""
-        pieces = [item.run_in_text.rstrip("。；;") for item in self.items]
-        pieces = [piece for piece in pieces if piece]
-        return self.intro.strip() + ("；".join(pieces) + "。" if pieces else "")
+        return "".join(lead + text for lead, text in self.inline_runs)
+
+    def item_runs(self, item: EnumerationItem) -> list[tuple[str, bool]]:
+        """One item's paragraph as (text, bold) runs: the lead (number and title), the text, any run-in sub-items."""
+        runs = [(item.head, self.bold_leads), (item.text.strip(), False), *item.tail]
+        return [(text, bold) for text, bold in runs if text]
+
+    def paragraph_runs(self) -> list[list[tuple[str, bool]]]:
+        """Every paragraph of the enumeration as (text, bold) runs: one for inline, else intro and one per item."""
+        if self.inline:
+            runs = [run for lead, text in self.inline_runs for run in ((lead, self.bold_leads and lead), (text, False))]
+            return [[(text, bool(bold)) for text, bold in runs if text]]
+        paragraphs = [[(self.intro.strip(), False)]] if self.intro.strip() else []
+        return paragraphs + [runs for runs in map(self.item_runs, self.items) if runs]
+
+
+def _has_inner_stop(text: str) -> bool:
+    return any(mark in text.strip().rstrip("。；;") for mark in SENTENCE_ENDS)
+
+
+def _close(text: str, end: str) -> str:
+    """`text` ending in `end` (。 or ；): a sentence that already ends keeps its mark when `end` is 。."""
+    if end == "。" and text.rstrip("”’）》").endswith(SENTENCE_ENDS):
+        return text
+    return text.rstrip("。；;") + end
 
 
 @dataclass(frozen=True)
@@ -92,10 +160,17 @@ class Table:
 
 @dataclass(frozen=True)
 class Signature:
-    """署名 and 成文日期 (GB/T 9704 7.3.5): signing bodies, in order, then the date."""
+    """署名 and 成文日期 (GB/T 9704 7.3.5): signing bodies, in order, then the date.
+
+    Where the clerk has not given them, `missing_bodies` / `missing_date` hold the
+    placeholder prompt the writers print (highlighted) in their place: the tool never
+    chooses a signature.
+    """
 
     bodies: tuple[str, ...]
     date: dt.date | None = None
+    missing_bodies: str = ""
+    missing_date: str = ""
 
     @property
     def date_text(self) -> str:
@@ -150,11 +225,24 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     title_lines: tuple[str, ...] = ()  # the title broken by meaning, when it is long
     layout: PageLayout = field(default_factory=PageLayout)
+    addressee: str = ""  # 主送机关 (GB/T 9704 7.2.4): flush left under the title, ending in "："
 
     @property
     def headings(self) -> list[Heading]:
         return [block for block in self.blocks if isinstance(block, Heading)]
 
     @property
-    def stock_paragraphs(self) -> list[Paragraph]:
-        return [block for block in self.blocks if isinstance(block, Paragraph) and block.stock]
+    def placeholder_paragraphs(self) -> list[Paragraph]:
+        return [block for block in self.blocks if isinstance(block, Paragraph) and block.placeholder]
+
+    def placeholders(self) -> list[tuple[str, str]]:
+        """(the heading it sits under, the prompt) of every placeholder, in reading order."""
+        found, current = [], "开头"
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                current = block.label
+            elif isinstance(block, Paragraph) and block.placeholder:
+                found.append((current, block.text))
+            elif isinstance(block, Signature):
+                found.extend(("落款", prompt) for prompt in (block.missing_bodies, block.missing_date) if prompt)
+        return found

@@ -37,3 +37,18 @@ def summary(files: int, errors: int, warnings: int) -> str:
 
 def internal_error(log_path: Path) -> str:
     return f"reportgen 内部出错，这不是您的操作问题。详细信息已写入 {log_path}，请将该文件发给维护人员。"
+
+
+def placeholder_left(place: str, prompt: str) -> str:
+    return f"[待填写] {place}：{prompt}（报告中以黄色突出显示），请在资料中补写"
+
+
+def final_refused(path: str, count: int) -> str:
+    return (
+        f"[未生成] {path}：--final 要求报告中没有任何“待填写”占位，还有 {count} 处（见上）。"
+        "请在资料中补写后再生成；起草阶段不加 --final 即可生成带占位的草稿"
+    )
+
+
+def not_built(path: str) -> str:
+    return f"[未生成] {path}：资料有错误，请先修正。"

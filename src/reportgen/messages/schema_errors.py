@@ -110,4 +110,11 @@ CUSTOM = {
     "rg_measure_empty": "这条举措既没有标题也没有正文，请补写或删除",
     "rg_last_year_source": "请只写 profile（去年的资料文件）或 figures（去年的数字）中的一项",
     "rg_page_numbers": "应为 odd_even（单页码居右、双页码居左）或 centered（居中），实为 {shown}",
+    "rg_areas_and_measures": (
+        "areas（分工作领域）和 measures（举措直接列在部分之下）只能写一种；请把举措移到各领域中，或删去领域"
+    ),
+    "rg_numbering_token": "每一级写这一级第一个编号的样子，如 一、 （一） 1. （1） 一是，实为 {shown}",
+    "rg_numbering_shape": (
+        "{problem}；常见写法：[一、, （一）, 1., （1）]（默认）、[一、, （一）, 一是]、[一、, 1., 一是]、[一、, 一是]"
+    ),
 }

@@ -7,6 +7,7 @@ bureau can keep one layout block and copy it into each jurisdiction's profile.
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -14,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from reportgen import messages
 from reportgen.document.model import FontNames
+from reportgen.document.numbering import DEFAULT_TOKENS, RUN_IN_SUFFIX, numbering_format
 from reportgen.schema.base import Name, ProfileModel, field
 
 
@@ -58,8 +60,35 @@ class Layout(ProfileModel):
     title_lines: list[Name] = Field(
         default_factory=list,
         title="标题分行",
-        description="标题较长时按意思分行（GB/T 9704 7.3.1），每行一项，连起来须与标题一致；不填则不分行",
+        description="标题较长时按意思分行（GB/T 9704 7.3.1），每行一项，连起来须与标题一致（可按惯例写成“报  告”，"
+        "字间空格不计）；不填则不分行",
     )
+    numbering: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_TOKENS),
+        title="编号样式",
+        description="各级编号的样子，自上而下：部分、工作领域、举措、子项。默认 [一、, （一）, 1., （1）]"
+        "（GB/T 9704 7.3.3）；举措写成“一是……二是……”时如 [一、, （一）, 一是]；领域用“1.”时如 [一、, 1., 一是]；"
+        "举措直接列在部分之下（没有领域）时如 [一、, 一是]。“一是”之后最多再写一级（子项）。"
+        "存在的不足、工作安排等部分的各项与举措编号相同。编号由系统生成，正文和标题中不要写编号",
+    )
+
+    @field_validator("numbering", mode="before")
+    @classmethod
+    def _numbering(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value  # pydantic reports the wrong type
+        tokens = []
+        for token in value:
+            text = _token_text(token)
+            if not text or numbering_format(text) is None or len(text) > 8:
+                raise PydanticCustomError(
+                    "rg_numbering_token", messages.CUSTOM["rg_numbering_token"], {"shown": messages.show_value(token)}
+                )
+            tokens.append(text)
+        problem = _numbering_problem([numbering_format(token) or "" for token in tokens])
+        if problem:
+            raise PydanticCustomError("rg_numbering_shape", messages.CUSTOM["rg_numbering_shape"], {"problem": problem})
+        return tokens
 
     @field_validator("page_numbers", mode="before")
     @classmethod
@@ -69,3 +98,25 @@ class Layout(ProfileModel):
         raise PydanticCustomError(
             "rg_page_numbers", messages.CUSTOM["rg_page_numbers"], {"shown": messages.show_value(value)}
         )
+
+
+def _numbering_problem(formats: list[str]) -> str:
+    """Why a list of number formats cannot number a report, or ""."""
+    if not 1 <= len(formats) <= 4:
+        return f"应写 1 到 4 级，实为 {len(formats)} 级"
+    if len(set(formats)) != len(formats):
+        return "各级编号不能相同"
+    if formats[0].endswith(RUN_IN_SUFFIX):
+        return "第一级是各部分的标题，不能用“一是”"
+    if any(fmt.endswith(RUN_IN_SUFFIX) for fmt in formats[:-2]):
+        return "“一是”之后最多再有一级（举措下的子项）"
+    return ""
+
+
+def _token_text(token: Any) -> str:
+    """A level as typed: YAML reads an unquoted 1. as the number 1, which here means "1."."""
+    if isinstance(token, str):
+        return token.strip(" \t")  # a full-width space after "第一部分" is part of the style
+    if not isinstance(token, bool) and isinstance(token, int | float | Decimal) and token == 1:
+        return "1."
+    return ""

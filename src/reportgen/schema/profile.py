@@ -76,8 +76,9 @@ class Profile(ProfileModel):
         return self.publication.title or f"{self.jurisdiction.name}{self.year}年法治政府建设年度报告"
 
     @property
-    def signatories(self) -> list[str]:
-        return self.publication.signatories or [self.jurisdiction.government_name]
+    def signatories(self) -> list[str] | None:
+        """The signing bodies the clerk gave; None when not given (the report shows a placeholder)."""
+        return self.publication.signatories
 
     @property
     def publisher(self) -> str:

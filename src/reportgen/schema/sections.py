@@ -35,7 +35,12 @@ class Measure(ProfileModel):
 
     title: Text = field("举措标题", "一句话的小标题，如 深入推进“放管服”改革；不写“1.”“一是”等编号")
     text: Text = field("举措正文", "做了什么、成效如何；数字尽量填在 figures 中，由系统写成句子")
-    items: list[SubItem] = field("子项", "举措下再分的几点（如 一是……二是……）", default_factory=list)
+    items: list[SubItem] = field("子项", "举措下再分的几点（如 （1）……（2）……）", default_factory=list)
+    items_as_paragraphs: bool = field(
+        "子项各自成段",
+        "默认 false：子项接在举措正文之后，同在一段；设为 true 时每个子项单独成段",
+        default=False,
+    )
     figures: Figures | None = field("数字", "这项举措涉及的标准指标，如 行政复议的收到、受理、审结件数")
 
     @model_validator(mode="after")
@@ -100,6 +105,21 @@ class Achievements(ProfileModel):
     title: Text = field("部分标题", "不填时为“主要举措和成效”；可改为本单位的写法，如 工作开展情况")
     intro: Text = field("导语", "这一部分开头的概括性段落")
     areas: list[Area] = field("工作领域", "按报告中的顺序排列的各领域", default_factory=list)
+    measures: list[Measure] = field(
+        "举措",
+        "不分工作领域、直接列在这一部分之下的各项举措（如乡镇报告的“一是……二是……”）；与 areas 二选一",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _areas_or_measures(self) -> Achievements:
+        if self.areas and self.measures:
+            raise PydanticCustomError("rg_areas_and_measures", messages.CUSTOM["rg_areas_and_measures"])
+        return self
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.measures and all(area.is_empty for area in self.areas)
 
 
 class Block(ProfileModel):
@@ -136,6 +156,11 @@ class Shortcomings(ProfileModel):
     effects: Block | None = field("工作成效", "有的报告在本部分先总结成效和经验（如“工作成效和存在的问题”），写在这里")
     items_title: Text = field("不足小标题", "本部分分小节时，不足一节的标题，如 存在的问题")
     items: list[Shortcoming] = field("不足", "各条不足，按报告中的顺序", default_factory=list)
+    items_inline: bool = field(
+        "不足写成一段",
+        "设为 true 时导语和各条不足写成一段（“……：一是……；二是……。”）；默认每条不足单独成段",
+        default=False,
+    )
     suggestions: Block | None = field("意见建议", "向上级提出的意见建议（如有）")
 
 

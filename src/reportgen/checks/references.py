@@ -1,0 +1,12 @@
+"""Figure references in prose ({字段}, {同比:字段}) must name a figure the report has."""
+
+from __future__ import annotations
+
+from reportgen.checks import CheckContext, Finding, error
+from reportgen.checks.text import iter_texts
+from reportgen.references import reference_problems
+
+
+def check_references(context: CheckContext) -> list[Finding]:
+    texts = iter_texts(context.report.profile)
+    return [error(path, problem) for path, problem in reference_problems(texts, context.report)]
