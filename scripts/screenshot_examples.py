@@ -2,7 +2,7 @@
 
 Run with the project's environment from the repository root, then commit docs/images/web-*.png:
 
-    python scripts/screenshot_examples.py [--example 八宿县-2020] [--out out/screenshots] [--chromium PATH]
+    python scripts/screenshot_examples.py [--example 托克逊县-2024] [--out out/screenshots] [--chromium PATH]
 
 Renders every profile in profiles/ with write_html, opens each standalone page in headless Chromium (Playwright
 driving the system browser, e.g. Debian's `chromium`; nothing is downloaded) and saves its first screen at
@@ -68,7 +68,7 @@ def take_screenshots(pages: dict[str, str], out: Path, chromium: str) -> list[Pa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--example", default="八宿县-2020", help="the example shown in docs/images")
+    parser.add_argument("--example", default="托克逊县-2024", help="the example shown in docs/images")
     parser.add_argument("--out", type=Path, default=REPO / "out" / "screenshots", help="where all screenshots go")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium", help="Chromium")
     args = parser.parse_args(argv)

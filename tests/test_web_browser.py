@@ -16,6 +16,7 @@ on the PATH. One browser serves the whole module.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -29,6 +30,7 @@ import pytest
 
 from conftest import PROFILES, REPO
 from reportgen.document import (
+    Block,
     Document,
     Enumeration,
     EnumerationItem,
@@ -38,6 +40,7 @@ from reportgen.document import (
     Signature,
     Table,
 )
+from reportgen.document.title import title_phrases
 from reportgen.render import render_document
 from reportgen.validate import validate_file
 from reportgen.write_html import TOC_MIN_HEADINGS, write_html
@@ -161,7 +164,7 @@ def sample_document() -> Document:
         ("行政诉讼（一审）", "12", "11", "—", "7", "2", "0", "1", "1", "36.36%"),
     )
     blocks = (
-        Paragraph("2024年，我县坚持以习近平法治思想为指导，全面推进法治政府建设。现将有关情况报告如下：", stock=True),
+        Paragraph("2024年，我县坚持以习近平法治思想为指导，全面推进法治政府建设。现将有关情况报告如下："),
         Heading(1, "主要举措和成效", number="一、", anchor="s1"),
         Heading(2, "健全行政复议和应诉工作体系", number="（一）", anchor="s1-1"),
         Paragraph("全年新收行政复议案件32件，办结30件，纠错率26.67%。", lead="发挥行政复议化解行政争议主渠道作用。"),
@@ -350,6 +353,7 @@ def test_table_of_contents_links_jump_to_their_headings(open_page, documents, ex
     if len(level_1_and_2) <= TOC_MIN_HEADINGS:
         assert links.count() == 0
         return
+    seen.page.locator("nav.toc summary").click()  # folded on every screen
     last = links.nth(links.count() - 1)
     target = last.get_attribute("href")
     last.click()
@@ -358,6 +362,212 @@ def test_table_of_contents_links_jump_to_their_headings(open_page, documents, ex
     assert seen.page.evaluate("location.hash") == target
     top = seen.page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
     assert 0 <= top < 700  # scrolled to, below the scroll margin
+
+
+WITH_TOC = ["喀什地区-2023", "土城子乡-2022", "托克逊县-2024"]  # more than TOC_MIN_HEADINGS 一、 and （一）
+
+
+@pytest.mark.parametrize("example", WITH_TOC)
+def test_the_first_phone_screen_shows_the_title_and_the_text_not_the_contents(open_page, documents, example):
+    seen = open_page(markup(documents, example, "page"), width=360, height=740)
+    box = "(e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; }"
+    _, title_bottom = seen.page.locator(".reportgen h1").evaluate(box)
+    toc_top, toc_bottom = seen.page.locator("nav.toc").evaluate(box)
+    text_top = seen.page.locator("nav.toc").evaluate("e => e.nextElementSibling.getBoundingClientRect().top")
+    line = seen.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.reportgen p')).lineHeight)")
+
+    assert seen.page.locator("nav.toc a").count() > TOC_MIN_HEADINGS
+    assert not seen.page.locator("nav.toc a").first.is_visible()  # folded
+    assert seen.page.locator("nav.toc summary").is_visible()
+    assert toc_bottom - toc_top < 64  # one line: 目录
+    assert title_bottom < toc_top < text_top
+    assert text_top + 3 * line <= 740  # at least three lines of the text on the first screen
+
+
+@pytest.mark.parametrize("example", WITH_TOC)
+def test_table_of_contents_opens_and_is_used_with_the_keyboard_at_1280px(open_page, documents, example):
+    seen = open_page(markup(documents, example, "page"), width=1280, height=900)
+    page = seen.page
+    links = page.locator("nav.toc a")
+    summary_top = page.locator("nav.toc summary").evaluate("e => e.getBoundingClientRect().top")
+
+    page.keyboard.press("Tab")  # nothing before it takes the focus
+    focused_summary = page.evaluate("document.activeElement.tagName")
+    page.keyboard.press("Enter")
+    opened = page.evaluate("document.querySelector('nav.toc details').open")
+    visible = [links.nth(i).is_visible() for i in range(links.count())]
+    page.keyboard.press("Tab")
+    focused_link = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+
+    assert summary_top < 900
+    assert focused_summary == "SUMMARY"
+    assert opened is True
+    assert all(visible)
+    assert focused_link == links.first.get_attribute("href")
+    assert page.evaluate("location.hash") == focused_link
+    top = page.evaluate(f"document.getElementById({focused_link[1:]!r}).getBoundingClientRect().top")
+    assert 0 <= top < 900
+
+
+# --- the title: a line ends only between phrases ---------------------------------------------------
+
+TITLE_WIDTHS = (320, 360, 375, 414, 1280)
+
+# The text of every line box of an element: its characters grouped by the line their client rect is on.
+LINE_TEXTS = """(element) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const lines = [];
+  let top = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (top === null || box.top >= top + box.height / 2) {
+        lines.push("");
+        top = box.top;
+      }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines;
+}"""
+
+
+def title_cases(documents: dict[str, Document]) -> dict[str, Document]:
+    """The examples; with the clerk's title lines, one ending in a letter-spaced 报  告; a long name; and a
+    phrase wider than a phone's line."""
+    tokesun = documents["托克逊县-2024"]
+    return {
+        **{example: documents[example] for example in EXAMPLES},
+        "title_lines": dataclasses.replace(tokesun, title_lines=("托克逊县2024年度法治政府建设", "工作报告")),
+        "letter_spaced": dataclasses.replace(tokesun, title_lines=("托克逊县2024年度法治政府建设工作", "报  告")),
+        "long_name": dataclasses.replace(
+            tokesun, title="新疆维吾尔自治区巴音郭楞蒙古自治州和静县2024年法治政府建设工作报告"
+        ),
+        "overlong": dataclasses.replace(tokesun, title="某某某某某某某某某某某某某某某某县2024年法治政府建设工作报告"),
+    }
+
+
+def allowed_breaks(document: Document) -> tuple[str, set[int]]:
+    """The title's text and the offsets in it where a line may end: between the clerk's lines and between phrases."""
+    lines = [line for line in document.title_lines if line.strip()] or [document.title]
+    offsets, at = set(), 0
+    for line in lines:
+        for phrase in title_phrases(line):
+            at += len(phrase)
+            offsets.add(at)
+    return "".join(lines), offsets
+
+
+def line_breaks(lines: list[str]) -> set[int]:
+    return {sum(len(line) for line in lines[: i + 1]) for i in range(len(lines) - 1)}
+
+
+@pytest.mark.parametrize("case", [*EXAMPLES, "title_lines", "letter_spaced", "long_name"])
+def test_the_title_breaks_only_between_phrases_at_phone_and_desktop_widths(open_page, documents, case):
+    document = title_cases(documents)[case]
+    text, allowed = allowed_breaks(document)
+    seen = open_page(write_html(document), width=TITLE_WIDTHS[0])
+    h1 = seen.page.locator(".reportgen h1")
+    lines = {}
+    for width in TITLE_WIDTHS:
+        seen.page.set_viewport_size({"width": width, "height": 800})
+        lines[width] = h1.evaluate(LINE_TEXTS)
+        assert "".join(lines[width]) == text, width  # every character measured
+        assert line_breaks(lines[width]) <= allowed, (width, lines[width])
+        assert h1.evaluate("e => e.scrollWidth <= e.clientWidth"), width
+
+    if case != "long_name":  # 34 字 need two lines even at 1280 px
+        assert lines[1280] == list(document.title_lines or [document.title])  # the printed lines, on a wide screen
+    if case == "托克逊县-2024":
+        assert lines[360] == ["托克逊县2024年度", "法治政府建设工作报告"]  # issue 9: not 法｜治政府
+    if case == "title_lines":
+        assert lines[360] == ["托克逊县2024年度", "法治政府建设工作报告"]  # on a phone the phrases flow
+
+
+def test_a_phrase_wider_than_the_line_breaks_rather_than_overflows(open_page, documents):
+    document = title_cases(documents)["overlong"]
+    seen = open_page(write_html(document), width=320)
+    h1 = seen.page.locator(".reportgen h1")
+
+    _, allowed = allowed_breaks(document)
+    overlong = len(title_phrases(document.title)[0])  # 某…某县, 17 字 against 12 on the line
+
+    lines = h1.evaluate(LINE_TEXTS)
+    assert h1.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert "".join(lines) == document.title
+    assert len(lines[0]) < overlong  # broken inside it, as a last resort
+    assert {offset for offset in line_breaks(lines) if offset > overlong} <= allowed  # the rest as always
+
+
+def test_the_title_check_catches_a_break_inside_a_word(open_page, documents):
+    """Without keep-all the browser breaks the title as the issue saw it, and the check above says so."""
+    document = documents["托克逊县-2024"]
+    _, allowed = allowed_breaks(document)
+    seen = open_page(write_html(document).replace("word-break:keep-all;", ""), width=360)
+
+    lines = seen.page.locator(".reportgen h1").evaluate(LINE_TEXTS)
+    assert lines == ["托克逊县2024年度法", "治政府建设工作报告"]
+    assert not line_breaks(lines) <= allowed
+
+
+# --- the signature: placed as the Word file places it (GB/T 9704-2012 7.3.5.2) -----------------------
+
+SIGNATURE_GEOMETRY = """() => {
+  const char = (element, last) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const boxes = range.getClientRects();
+    return last ? boxes[boxes.length - 1].right : boxes[0].left;
+  };
+  const article = document.querySelector('.reportgen');
+  const right = article.getBoundingClientRect().right - parseFloat(getComputedStyle(article).paddingRight);
+  const bodies = [...document.querySelectorAll('.reportgen .signers p')];
+  const date = document.querySelector('.reportgen .signature .date');
+  return {
+    em: parseFloat(getComputedStyle(date).fontSize),
+    right: right,
+    bodies: bodies.map(body => [char(body, false), char(body, true)]),
+    date: [char(date, false), char(date, true)],
+  };
+}"""
+
+
+def signature_document(documents: dict[str, Document], case: str) -> Document:
+    signatures = {
+        "one_body": Signature(("托克逊县人民政府",), dt.date(2025, 3, 12)),  # 8 字 against Word's 7¾
+        "two_bodies": next(b for b in documents["土城子乡-2022"].blocks if isinstance(b, Signature)),
+        "date_longer": Signature(("托克逊县司法局",), dt.date(2025, 12, 31)),  # 7 字 against Word's 8¼
+    }
+    blocks: tuple[Block, ...] = (Paragraph("全年办理行政复议案件32件。"), signatures[case])
+    return Document("某某县2024年法治政府建设年度报告", blocks)
+
+
+@pytest.mark.parametrize("media", ["print", "screen"])
+@pytest.mark.parametrize("case", ["one_body", "two_bodies", "date_longer"])
+def test_the_date_starts_2_characters_right_of_the_signature(open_page, documents, case, media):
+    document = signature_document(documents, case)
+    seen = open_page(write_html(document), width=794 if media == "print" else 360)  # A4 at 96 dpi; a phone
+    seen.page.emulate_media(media=media)
+    geometry = seen.page.evaluate(SIGNATURE_GEOMETRY)
+    em, right = geometry["em"], geometry["right"]
+    firsts, ends = [first for first, _ in geometry["bodies"]], [end for _, end in geometry["bodies"]]
+    date_first, date_end = geometry["date"]
+
+    (signature,) = [b for b in document.blocks if isinstance(b, Signature)]
+    assert len(firsts) == len(signature.bodies) == (2 if case == "two_bodies" else 1)
+    assert em == pytest.approx(16 * 4 / 3 if media == "print" else 18, abs=0.01)  # 三号 on paper; 1.125rem on screen
+    assert date_first - min(firsts) == pytest.approx(2 * em, abs=1)  # 成文日期首字比署名首字右移二字
+    assert max(ends) - min(ends) == pytest.approx(0, abs=1)  # the bodies right-aligned together
+    if case == "date_longer":
+        assert right - date_end == pytest.approx(2 * em, abs=1)  # 成文日期右空二字
+        assert right - max(ends) > 2 * em + 1  # 相应增加发文机关署名右空字数
+    else:
+        assert right - max(ends) == pytest.approx(2 * em, abs=1)  # 发文机关署名右空二字
 
 
 def _pdf_lines(pdf: Any, number: int) -> list[str]:

@@ -147,7 +147,7 @@ def declarations(page: str, selector: str, media: str = "") -> dict[str, str]:
 def report(**changes: object) -> Document:
     """A small numbered report with every kind of block."""
     blocks = (
-        Paragraph("2024年，我乡坚持以习近平法治思想为指导。现将有关情况报告如下：", stock=True),
+        Paragraph("2024年，我乡坚持以习近平法治思想为指导。现将有关情况报告如下："),
         Heading(1, "主要举措和成效", number="一、", anchor="s1"),
         Heading(2, "健全政府机构职能体系", number="（一）", anchor="s1-1"),
         Paragraph("全年办理行政许可事项120件。", lead="深化“放管服”改革。"),
@@ -264,13 +264,37 @@ def test_head_leaves_out_meta_tags_without_a_value() -> None:
     assert meta_content(root, "author") == meta_content(root, "ContentSource") == "土城子乡人民政府"
 
 
-def test_exactly_one_h1_with_the_title_lines_broken_by_br() -> None:
+def test_exactly_one_h1_with_the_title_lines_broken_by_br_and_their_phrases_by_wbr() -> None:
     lines = ("中共土城子乡委员会 土城子乡人民政府", "关于2024年法治政府建设情况的报告")
     root = tree(write_html(report(title_lines=lines)))
 
     (h1,) = root.find_all("h1")
-    assert [child if isinstance(child, str) else child.tag for child in h1.children] == [lines[0], "br", lines[1]]
+    assert [child if isinstance(child, str) else child.tag for child in h1.children] == [
+        *("中共土城子乡委员会", "wbr", " 土城子乡人民政府", "wbr", "br"),
+        *("关于", "wbr", "2024年", "wbr", "法治政府建设", "wbr", "情况的报告"),
+    ]
     assert root.find("title").text() == "土城子乡2024年法治政府建设年度报告"
+
+
+def test_a_letter_spaced_last_line_keeps_its_spaces_and_never_breaks_at_them() -> None:
+    page = write_html(report(title_lines=("土城子乡2024年法治政府建设年度", "报  告")))
+
+    (h1,) = tree(page).find_all("h1")
+    assert h1.children[-1].tag == "span"
+    assert (h1.children[-1].classes(), h1.children[-1].text()) == (["spaced"], "报  告")
+    assert declarations(page, ".reportgen h1 .spaced") == {"white-space": "pre"}
+
+
+def test_the_title_breaks_only_at_its_wbr_and_the_clerks_lines_only_where_a_printed_line_fits() -> None:
+    page = write_html(report())
+
+    assert [c if isinstance(c, str) else c.tag for c in tree(page).find("h1").children] == [
+        *("土城子乡", "wbr", "2024年", "wbr", "法治政府建设", "wbr", "年度报告"),
+    ]
+    h1 = declarations(page, ".reportgen h1")
+    assert (h1["word-break"], h1["overflow-wrap"]) == ("keep-all", "anywhere")  # anywhere: a phrase wider than a line
+    # 20 字 of 1.75rem plus 2rem padding is 37em: narrower screens drop the clerk's <br> (the <wbr> before it stays)
+    assert declarations(page, ".reportgen h1 br", media="@media screen and (max-width:37em)") == {"display": "none"}
 
 
 # --- body --------------------------------------------------------------------------------------
@@ -316,21 +340,59 @@ def test_paragraph_keeps_its_lead_as_a_run_in_span() -> None:
 def test_inline_enumeration_is_one_paragraph_and_others_one_paragraph_per_item() -> None:
     texts = [p.text() for p in tree(write_html(report())).find_all("p")]
 
-    assert "主要做法：一是强化组织领导。成立领导小组；二是加强学法。开展常务会学法4次。" in texts
+    assert "主要做法：一是强化组织领导。成立领导小组。二是加强学法。开展常务会学法4次。" in texts
     start = texts.index("主要有两方面：")
     assert texts[start + 1 : start + 3] == ["一是法治意识有待提高。部分干部学法不够深入。", "二是执法力量薄弱。"]
 
 
 def test_inline_enumeration_closes_items_with_semicolons_and_the_last_with_a_full_stop() -> None:
     items = (
-        EnumerationItem("推动学习", "印发方案。组织学习5次。", number="一是"),
-        EnumerationItem("坚持问题导向：", "召开会议2次；", number="二是"),
+        EnumerationItem("", "推动学习，组织学习5次。", number="一是"),
+        EnumerationItem("", "召开会议2次；", number="二是"),
         EnumerationItem("", "开展督察。", number="三是"),
     )
     blocks = (Enumeration(items, intro="主要做法：", inline=True),)
     texts = [p.text() for p in tree(write_html(report(blocks=blocks))).find_all("p")]
 
-    assert texts == ["主要做法：一是推动学习。印发方案。组织学习5次；二是坚持问题导向：召开会议2次；三是开展督察。"]
+    assert texts == ["主要做法：一是推动学习，组织学习5次；二是召开会议2次；三是开展督察。"]
+
+
+def test_inline_items_holding_sentences_each_close_with_a_full_stop_never_a_semicolon() -> None:
+    items = (
+        EnumerationItem("推动学习", "印发方案。组织学习5次。", number="（1）"),
+        EnumerationItem("坚持问题导向：", "召开会议2次；", number="（2）"),
+        EnumerationItem("开展督察", "", number="（3）"),
+    )
+    blocks = (Enumeration(items, inline=True, kind="sub"),)
+    [paragraph] = tree(write_html(report(blocks=blocks))).find_all("p")
+
+    assert paragraph.text() == "（1）推动学习。印发方案。组织学习5次。（2）坚持问题导向：召开会议2次。（3）开展督察。"
+    assert [span.text() for span in paragraph.find_all("span")] == [
+        "（1）推动学习。",
+        "（2）坚持问题导向：",
+        "（3）开展督察。",
+    ]
+
+
+def test_lead_phrases_are_bold_for_every_item_of_a_list_or_for_none() -> None:
+    titled = (EnumerationItem("甲", "正文。", number="一是"), EnumerationItem("乙", "正文。", number="二是"))
+    mixed = (EnumerationItem("丙", "正文。", number="一是"), EnumerationItem("", "只有正文。", number="二是"))
+    blocks = (Enumeration(titled), Paragraph("间隔。"), Enumeration(mixed))
+    paragraphs = tree(write_html(report(blocks=blocks))).find_all("p")
+
+    leads = [[span.text() for span in p.find_all("span")] for p in paragraphs]
+    assert leads == [["一是甲。"], ["二是乙。"], [], [], []]
+
+
+def test_a_placeholder_is_marked_and_the_addressee_stands_flush_left_under_the_title() -> None:
+    blocks = (Paragraph("【待填写：存在的不足和原因】", placeholder=True),)
+    root = tree(write_html(report(blocks=blocks, addressee="中共土城子乡委员会：")))
+
+    assert [m.text() for m in root.find_all("mark")] == ["【待填写：存在的不足和原因】"]
+    children = [child for child in root.find("article").children if isinstance(child, Element)]
+    after_title = children[[child.tag for child in children].index("h1") + 1]
+    assert after_title.tag == "p" and after_title.classes() == ["addressee"]
+    assert after_title.text() == "中共土城子乡委员会："
 
 
 def test_table_has_caption_column_headers_and_a_scrolling_wrapper() -> None:
@@ -357,6 +419,49 @@ def test_signature_is_the_last_block_bodies_in_order_then_the_date() -> None:
     assert blocks[-1].classes() == ["signature"]
     assert [p.text() for p in blocks[-1].find_all("p")] == ["中共土城子乡委员会", "土城子乡人民政府", "2025年3月12日"]
     assert declarations(page, ".reportgen .signature p")["text-align"] == "right"
+
+
+def signature_styles(signature: Signature) -> tuple[str | None, str | None]:
+    divs = tree(write_html(report(blocks=(signature,)))).find_all("div")
+    (block,) = [div for div in divs if "signature" in div.classes()]
+    dates = [p for p in block.find_all("p") if "date" in p.classes()]
+    return block.attrs.get("style"), dates[0].attrs.get("style") if dates else None
+
+
+def test_signature_keeps_2_characters_at_the_right_and_the_date_starts_2_right_of_the_signature() -> None:
+    """GB/T 9704-2012 7.3.5.2; the browser tests measure it. The date may reach into the right space."""
+    page = write_html(report())
+
+    assert signature_styles(Signature(("中共土城子乡委员会", "土城子乡人民政府"), dt.date(2025, 3, 12))) == (
+        "padding-right:2em",
+        "margin-left:2em;margin-right:-2em",
+    )
+    assert declarations(page, ".reportgen .signature")["width"] == "fit-content"
+    assert declarations(page, ".reportgen .signers")["width"] == "fit-content"  # its left edge: the first character
+    assert declarations(page, ".reportgen .signature .date")["text-align"] == "left"
+
+
+def test_a_date_longer_than_the_signature_keeps_its_own_2_characters_at_the_right() -> None:
+    """如成文日期长于发文机关署名，应当使成文日期右空二字编排: decided as for Word (Word's spacing of digits)."""
+    date_longer = Signature(("托克逊县司法局",), dt.date(2025, 12, 31))
+    assert signature_styles(date_longer)[1] == "margin-left:2em;margin-right:0"
+    assert signature_styles(Signature((), dt.date(2025, 12, 31)))[1] == "margin-left:2em;margin-right:0"
+    assert signature_styles(Signature(("托克逊县人民政府",), None)) == ("padding-right:2em", None)
+
+
+def test_a_missing_body_or_date_shows_its_highlighted_prompt_in_its_place() -> None:
+    signature = Signature((), None, missing_bodies="【待填写：署名机关】", missing_date="【待填写：成文日期】")
+    root = tree(write_html(report(blocks=(signature,))))
+
+    (block,) = [div for div in root.find_all("div") if "signature" in div.classes()]
+    marks = [(p.classes(), p.find("mark").classes(), p.text()) for p in block.find_all("p")]
+    assert marks == [([], ["placeholder"], "【待填写：署名机关】"), (["date"], ["placeholder"], "【待填写：成文日期】")]
+
+
+def test_no_signature_block_without_bodies_or_date() -> None:
+    root = tree(write_html(report(blocks=(Signature((" ",), None),))))
+
+    assert [div for div in root.find_all("div") if "signature" in div.classes()] == []
 
 
 # --- table of contents ------------------------------------------------------------------------
@@ -395,8 +500,16 @@ def test_toc_links_every_level_1_and_2_heading_by_its_id_nested_in_order() -> No
     assert [a.text() for a in top[0].find("ol").find_all("a")] == ["（1）小节1.1", "（2）小节1.2"]
     ids = {h.attrs["id"]: h.text() for h in root.find_all("h2", "h3")}
     assert [(a.attrs["href"], a.text()) for a in nav.find_all("a")] == [(f"#{i}", text) for i, text in ids.items()]
-    (title,) = [p for p in nav.find_all("p")]
-    assert title.text() == "目录"
+    assert nav.find("summary").text() == "目录"
+
+
+def test_toc_is_folded_in_a_closed_details_on_every_screen() -> None:
+    nav = tree(write_html(report(blocks=outline(2, 2)), toc=True)).find("nav")
+
+    details = nav.find("details")
+    assert "open" not in details.attrs  # the first screen shows the report; 目录 is one click or Enter away
+    assert details.children[1] is details.find("summary")  # the first child, after the newline
+    assert details.find_all("ol")[0] in details.children
 
 
 def test_toc_sits_between_the_title_and_the_body_and_is_not_printed() -> None:
@@ -490,7 +603,7 @@ def test_injected_markup_renders_as_literal_text_everywhere(evil: str) -> None:
     assert root.find("h1").text() == evil + evil
     assert root.find("h2").text() == "一、" + evil
     assert root.find("h2").attrs["id"] == re.sub(r"\s+", "-", evil)  # an id has no spaces
-    texts = [p.text() for p in root.find("article").find_all("p") if "toc-title" not in p.classes()]
+    texts = [p.text() for p in root.find("article").find_all("p")]
     assert texts[:2] == [evil + evil, f"{evil}一是{evil}。{evil}。"]
     assert root.find("caption").text() == evil
     assert root.find("th").text() == root.find("td").text() == evil
@@ -581,8 +694,8 @@ def test_body_text_is_large_spaced_indented_and_in_a_readable_column() -> None:
     assert article["margin"] == "0 auto"
     assert article["font-family"].startswith('"FangSong","仿宋","STFangsong"')
     assert declarations(page, ".reportgen p")["text-indent"] == "2em"
-    assert declarations(page, ".reportgen h2")["font-family"].startswith('"SimHei","黑体"')
-    assert declarations(page, ".reportgen h3")["font-family"].startswith('"KaiTi","楷体"')
+    assert declarations(page, ".reportgen .r1")["font-family"].startswith('"SimHei","黑体"')
+    assert declarations(page, ".reportgen .r2")["font-family"].startswith('"KaiTi","楷体"')
 
 
 def _luminance(colour: str) -> float:
@@ -628,3 +741,11 @@ def test_every_example_page_is_under_60_kb_and_parses_strictly(profile) -> None:
 
     assert len(page.encode()) < 60_000
     assert strict_parse_errors(page) == []
+
+
+def test_titles_with_no_text_after_them_are_content_not_bold_leads() -> None:
+    items = (EnumerationItem("基层力量薄弱", "", number="一是"), EnumerationItem("经费保障不足", "", number="二是"))
+    blocks = (Enumeration(items, intro="存在一些薄弱环节：", inline=True),)
+    [paragraph] = tree(write_html(report(blocks=blocks))).find_all("p")
+    assert paragraph.text() == "存在一些薄弱环节：一是基层力量薄弱；二是经费保障不足。"
+    assert paragraph.find_all("span") == []

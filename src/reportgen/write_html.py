@@ -24,6 +24,8 @@ from reportgen.document.model import (
     Signature,
     Table,
 )
+from reportgen.document.signature import RIGHT_SPACE, date_is_longer
+from reportgen.document.title import title_phrases
 
 # Characters XML 1.0 forbids, plus what HTML calls parse errors in text: C1 controls and noncharacters
 # (U+FDD0–FDEF and the last two code points of every plane). Lone surrogates would make the page
@@ -50,6 +52,12 @@ _METADATA_FIELDS = (
 # On a phone paragraphs are not justified: a line that ends before an unbreakable run (《2023年…) would be
 # stretched into wide gaps; and a table's caption starts where the reader sees it, not in the middle of a table
 # that scrolls sideways.
+# The title keeps every word whole (keep-all: no break between two characters unless a <wbr> allows it, see
+# _title); only a phrase wider than the line breaks anywhere. The clerk's title lines need a line as wide
+# as the printed one, 20 字 of 二号 in the 156 mm type area: 20 × 1.75rem + the padding is 37em; on narrower
+# screens their <br> gives way to the phrase breaks, and text-wrap:balance evens the lines out.
+# Headings wrap "pretty", so a phone never leaves one character of a heading alone on its last line (…全面领｜导).
+# The signature's block is as wide as its longest line (see _signature; the 2 字 spaces are inline styles).
 # Print (GB/T 9704 5.2.2, 7.3): body 仿宋 16pt (三号) on a 28pt line, title 22pt (二号), headings kept with the
 # text that follows them; the metadata block and the table of contents are screen furniture and are left out,
 # and links print as plain text (no URL is ever added after them).
@@ -66,18 +74,24 @@ font-family:sans-serif;font-size:1rem;line-height:1.6}
 .reportgen .meta dt::after{content:"："}
 .reportgen .meta dd{min-width:0;margin:0;overflow-wrap:anywhere}
 .reportgen h1{margin:0 0 1.5em;font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","SimHei","黑体",sans-serif;\
-font-size:1.75rem;font-weight:normal;line-height:1.5;text-align:center;text-wrap:balance}
+font-size:1.75rem;font-weight:normal;line-height:1.5;text-align:center;text-wrap:balance;word-break:keep-all;\
+overflow-wrap:anywhere}
+.reportgen h1 .spaced{white-space:pre}
 .reportgen h2,.reportgen h3,.reportgen h4,.reportgen h5{margin:1.2em 0 .4em;scroll-margin-top:1rem;\
-font-size:1.125rem;font-weight:normal;line-height:1.6;text-indent:2em}
-.reportgen h2{font-family:"SimHei","黑体","STHeiti",sans-serif;font-size:1.25rem;text-indent:1.8em}
-.reportgen h3{font-family:"KaiTi","楷体","STKaiti",serif}
+font-size:1.125rem;font-weight:normal;line-height:1.6;text-indent:2em;text-wrap:pretty}
+.reportgen .r1{font-family:"SimHei","黑体","STHeiti",sans-serif;font-size:1.25rem;text-indent:1.8em}
+.reportgen .r2{font-family:"KaiTi","楷体","STKaiti",serif}
+.reportgen .addressee{text-indent:0;text-align:start}
+.reportgen mark{background:#ffeb3b;color:#1a1a1a}
 .reportgen p{margin:0 0 .6em;text-indent:2em;text-align:justify}
 .reportgen .lead{font-weight:bold}
 .reportgen a{color:#0b4ea2;text-decoration:underline}
-.reportgen a:focus-visible,.reportgen .table-wrap:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.reportgen a:focus-visible,.reportgen summary:focus-visible,.reportgen .table-wrap:focus-visible{\
+outline:3px solid #1a1a1a;outline-offset:2px}
 .reportgen .toc{margin:0 0 2rem;padding:.75rem 1rem;border:1px solid #d0d0d0;font-size:1rem;line-height:1.6}
-.reportgen .toc .toc-title{margin:0 0 .3em;text-indent:0;font-weight:bold}
+.reportgen .toc summary{cursor:pointer;font-weight:bold}
 .reportgen .toc ol{margin:0;padding:0;list-style:none}
+.reportgen .toc details>ol{margin-top:.3em}
 .reportgen .toc ol ol{padding-left:2em}
 .reportgen .toc li{margin:.2em 0}
 .reportgen .table-wrap{margin:1em 0;overflow-x:auto}
@@ -85,10 +99,13 @@ font-size:1.125rem;font-weight:normal;line-height:1.6;text-indent:2em}
 .reportgen caption{padding:.3em 0;font-weight:bold}
 .reportgen th,.reportgen td{padding:.35em .6em;border:1px solid #767676;text-align:center}
 .reportgen th{background:#f0f0f0;white-space:nowrap}
-.reportgen .signature{margin:2em 0 0;padding-right:2em}
+.reportgen .signature{width:fit-content;margin:2em 0 0 auto}
+.reportgen .signers{width:fit-content}
 .reportgen .signature p{margin:0;text-indent:0;text-align:right}
+.reportgen .signature .date{text-align:left;white-space:nowrap}
 @media (max-width:480px){.reportgen{padding:1rem .75rem 2rem}.reportgen h1{font-size:1.5rem}\
 .reportgen p,.reportgen caption{text-align:start}}
+@media screen and (max-width:37em){.reportgen h1 br{display:none}}
 @media print{.reportgen{max-width:none;padding:0;color:#000;background:none;\
 font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong",serif;font-size:16pt;line-height:28pt}\
 .reportgen .meta,.reportgen .toc{display:none}\
@@ -97,7 +114,7 @@ font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong",s
 break-after:avoid;break-inside:avoid}\
 .reportgen p{margin:0;orphans:2;widows:2}.reportgen a{color:inherit;text-decoration:none}\
 .reportgen .table-wrap{overflow:visible}.reportgen caption{break-after:avoid}.reportgen tr{break-inside:avoid}\
-.reportgen th{background:none;white-space:normal}.reportgen .signature{break-inside:avoid}}
+.reportgen th{background:none;white-space:normal}.reportgen .signature{margin-top:28pt;break-inside:avoid}}
 """
 
 # Only in the standalone page: these reach outside the article.
@@ -117,6 +134,9 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 # A table of contents by default when a report has more than this many 一、 and （一） headings: the
 # examples have 9 to 17; a dozen is about where a reader on a phone loses the outline.
 TOC_MIN_HEADINGS = 12
+
+# Single characters with spaces between them: a letter-spaced word (报  告, GB/T 9704 7.3.1's 梯形 title).
+_LETTER_SPACED = re.compile(r"\S(?:[ \u3000]+\S)+")
 
 
 def write_html(document: Document, *, fragment: bool = False, toc: bool | None = None) -> str:
@@ -187,6 +207,7 @@ def _article(document: Document, *, toc: bool) -> str:
         '<article class="reportgen" lang="zh-CN">',
         *_metadata_block(document.metadata),
         _title(document),
+        *_addressee(document.addressee),
         *(_toc(document.headings, anchors) if toc else []),
         *_body(document.blocks, iter(anchors)),
         "</article>",
@@ -214,8 +235,22 @@ def _iso_date(value: dt.date) -> str:
 
 
 def _title(document: Document) -> str:
-    lines = [line for line in document.title_lines if _clean(line).strip()] or [document.title]
-    return f"<h1>{'<br>'.join(_text(line) for line in lines)}</h1>"
+    """The title, never broken inside a word: CSS keeps each run of characters whole (keep-all), and <wbr>
+    marks the phrase boundaries (`title_phrases`) where a narrow screen may break it. The clerk's lines
+    (title_lines, set for the printed page) end in <br>, which the stylesheet shows wherever a printed
+    line fits and drops on narrower screens; the <wbr> before it lets the line flow on there.
+    """
+    lines = [_clean(line) for line in document.title_lines if _clean(line).strip()] or [_clean(document.title)]
+    phrased = ("<wbr>".join(map(_title_phrase, title_phrases(line))) for line in lines)
+    return f"<h1>{'<wbr><br>'.join(phrased)}</h1>"
+
+
+def _title_phrase(phrase: str) -> str:
+    # A letter-spaced word, as a two-character last line is set on paper (报  告), is still one word: its
+    # spaces are kept as the clerk typed them and never break (white-space:pre).
+    if _LETTER_SPACED.fullmatch(phrase):
+        return f'<span class="spaced">{_text(phrase)}</span>'
+    return _text(phrase)
 
 
 def _body(blocks: tuple[Block, ...], anchors: Iterator[str]) -> Iterator[str]:
@@ -230,13 +265,20 @@ def _body(blocks: tuple[Block, ...], anchors: Iterator[str]) -> Iterator[str]:
             case Table():
                 yield _table(block)
             case Signature():
-                yield _signature(block)
+                yield from _signature(block)
             case _:
                 raise TypeError(f"write_html: unknown block {type(block).__name__}")
 
 
 def _toc(headings: list[Heading], anchors: list[str]) -> list[str]:
-    """目录: a link to every 一、 heading, with its （一） headings in a list under it."""
+    """目录: a link to every 一、 heading, with its （一） headings in a list under it, folded in a <details>.
+
+    Closed on every screen: the page may run no script, and CSS cannot open a <details> on wide screens
+    only (::details-content could show a closed one's list, but the summary would still be announced as
+    collapsed, and the browsers of many readers ignore it); open, 13 to 20 entries fill a phone's first
+    screen, and most of a laptop's. Closed, the first screen shows the title and the text, the 目录 is
+    one click, tap or Enter away, and it works unchanged where a CMS drops the stylesheet.
+    """
     entries: list[tuple[str, list[str]]] = []  # (link, sub-links) per 一、 heading
     for heading, anchor in zip(headings, anchors, strict=True):
         link = f'<a href="#{_text(anchor)}">{_text(heading.label)}</a>'
@@ -244,11 +286,11 @@ def _toc(headings: list[Heading], anchors: list[str]) -> list[str]:
             entries.append((link, []))
         elif heading.level == 2:
             entries[-1][1].append(link)
-    lines = ['<nav class="toc" aria-label="目录">', '<p class="toc-title">目录</p>', "<ol>"]
+    lines = ['<nav class="toc" aria-label="目录">', "<details>", "<summary>目录</summary>", "<ol>"]
     for link, subs in entries:
         nested = "<ol>" + "".join(f"<li>{sub}</li>" for sub in subs) + "</ol>" if subs else ""
         lines.append(f"<li>{link}{nested}</li>")
-    return [*lines, "</ol>", "</nav>"]
+    return [*lines, "</ol>", "</details>", "</nav>"]
 
 
 def _heading_ids(blocks: tuple[Block, ...]) -> list[str]:
@@ -279,12 +321,17 @@ def _heading_ids(blocks: tuple[Block, ...]) -> list[str]:
 
 
 def _heading(heading: Heading, anchor: str) -> str:
-    # 一、→ h2, （一）→ h3, 1. → h4, （1）→ h5: the title is the page's only h1.
+    # The outline: part → h2, area → h3 …: the title is the page's only h1. The look follows the number's
+    # kind (一、 黑体, （一） 楷体, 1. 仿宋) as in the Word file, whatever depth layout.numbering gives it.
     tag = f"h{min(max(heading.level, 1), 4) + 1}"
-    return f'<{tag} id="{_text(anchor)}">{_text(heading.label)}</{tag}>'
+    rank = min(max(heading.style_level, 1), 4)
+    return f'<{tag} id="{_text(anchor)}" class="r{rank}">{_text(heading.label)}</{tag}>'
 
 
 def _paragraph(paragraph: Paragraph) -> Iterator[str]:
+    if paragraph.placeholder:  # 【待填写：……】: marked, as the Word file highlights it
+        yield f'<p><mark class="placeholder">{_text(paragraph.text)}</mark></p>'
+        return
     if not (paragraph.lead or paragraph.text):
         return
     lead = f'<span class="lead">{_text(paragraph.lead)}</span>' if paragraph.lead else ""
@@ -292,22 +339,18 @@ def _paragraph(paragraph: Paragraph) -> Iterator[str]:
 
 
 def _enumeration(enumeration: Enumeration) -> Iterator[str]:
-    """Inline: one paragraph "intro一是……；二是……。"; otherwise the intro, then one paragraph per item.
+    """The model's paragraphs of runs (write_docx prints the same): inline, one paragraph "intro一是……；二是……。";
+    otherwise the intro, then one paragraph per item; lead phrases bold for all items of a list or for none."""
+    for runs in enumeration.paragraph_runs():
+        yield (
+            "<p>" + "".join(f'<span class="lead">{_text(t)}</span>' if bold else _text(t) for t, bold in runs) + "</p>"
+        )
 
-    The wording follows write_docx, so the Word file and the web page read the same.
-    """
-    intro = enumeration.intro.strip()
-    items = [item for item in enumeration.items if item.number or item.title or item.text]
-    if enumeration.inline:
-        if enumeration.inline_text:
-            yield f"<p>{_text(enumeration.inline_text)}</p>"
-        return
-    if intro:
-        yield f"<p>{_text(intro)}</p>"
-    for item in items:
-        head = item.head
-        lead = f'<span class="lead">{_text(head)}</span>' if item.title.strip() else _text(head)
-        yield f"<p>{lead}{_text(item.text.strip())}</p>"
+
+def _addressee(addressee: str) -> list[str]:
+    """主送机关: flush left under the title (GB/T 9704-2012 7.2.4)."""
+    text = _clean(addressee).strip()
+    return [f'<p class="addressee">{_text(text)}</p>'] if text else []
 
 
 def _table(table: Table) -> str:
@@ -325,12 +368,34 @@ def _table(table: Table) -> str:
     return "\n".join(parts)
 
 
-def _signature(signature: Signature) -> str:
-    """署名 then 成文日期 (GB/T 9704 7.3.5.2), one line each, right-aligned."""
-    lines = [f"<p>{_text(body)}</p>" for body in signature.bodies if _clean(body).strip()]
-    if signature.date_text:
-        lines.append(f'<p class="date">{_text(signature.date_text)}</p>')
-    return "\n".join(['<div class="signature">', *lines, "</div>"])
+def _signature(signature: Signature) -> Iterator[str]:
+    """署名 then 成文日期, one line each, placed as the Word file places them (GB/T 9704-2012 7.3.5.2).
+
+    The block is as wide as its longest line and sits 2 字 (em) from the right; the bodies are right-aligned
+    in a box as wide as the longest of them, at the block's left, and the date starts 2 字 right of that
+    box, i.e. of the signature's first character. Normally the date may reach into the right space
+    (margin-right -2em), so the bodies keep it; when the date is longer (decided as for Word, by
+    `date_is_longer`), it widens the block, ends 2 字 from the right, and the bodies move left with it.
+    The browser measures the text itself, so the fonts it has do not matter. A missing body or date shows
+    its placeholder prompt, highlighted, in its place.
+    """
+    bodies = tuple(body for body in map(_clean, signature.bodies) if body.strip())
+    date = _clean(signature.date_text)
+    missing_bodies, missing_date = _clean(signature.missing_bodies).strip(), _clean(signature.missing_date).strip()
+    mark = '<mark class="placeholder">{}</mark>'
+    shown = [_text(body) for body in bodies] or ([mark.format(_text(missing_bodies))] if missing_bodies else [])
+    shown_date = _text(date) if date else mark.format(_text(missing_date)) if missing_date else ""
+    if not (shown or shown_date):
+        return
+    space = f"{RIGHT_SPACE}em"
+    yield f'<div class="signature" style="padding-right:{space}">'
+    if shown:
+        yield "\n".join(['<div class="signers">', *(f"<p>{line}</p>" for line in shown), "</div>"])
+    if shown_date:
+        longer = date_is_longer(bodies or (missing_bodies,), date or missing_date)
+        right = "0" if longer else f"-{space}"
+        yield f'<p class="date" style="margin-left:{space};margin-right:{right}">{shown_date}</p>'
+    yield "</div>"
 
 
 def _clean(value: object) -> str:
