@@ -4,6 +4,7 @@ Run with the project's environment from the repository root (needs LibreOffice a
 
     python scripts/render_docs_images.py            # docs/images/layout-托克逊县-p1.png, the committed image
     python scripts/render_docs_images.py --all DIR  # pages 1–2 of every profile in profiles/, into DIR
+    python scripts/render_docs_images.py --shapes   # docs/images/shape-*.png: the numbering shapes of docs/shapes/
 
 Each profile is built to PDF as `reportgen build --format pdf` does (DOCX, then LibreOffice), with
 FONTCONFIG_FILE pointing at tests/testdata/layout/fonts.conf so that the fonts GB/T 9704 names
@@ -26,25 +27,42 @@ PROFILES = ROOT / "profiles"
 FONTS_CONF = ROOT / "tests" / "testdata" / "layout" / "fonts.conf"
 IMAGE = ROOT / "docs" / "images" / "layout-托克逊县-p1.png"
 IMAGE_PROFILE = PROFILES / "托克逊县-2024.yaml"
+SHAPES = ROOT / "docs" / "shapes"
 DPI = 60
+SHAPE_HEIGHT = 470  # pixels of page 1 at DPI: the title down to the plans, enough to show the numbering
 
 
-def render_pages(profile: Path, target_prefix: Path, first: int, last: int) -> list[Path]:
+def render_pages(profile: Path, target_prefix: Path, first: int, last: int, crop: list[str] = ()) -> list[Path]:
     """PNG files `<target_prefix>-<n>.png` of pages first…last of the profile's report."""
     with tempfile.TemporaryDirectory(prefix="reportgen-images-") as work:
         (built,) = build_reports([profile], Path(work), formats=("pdf",))
         if not built.outputs:
             raise SystemExit(f"{profile.name}: the profile does not validate; run `reportgen validate` on it")
         (pdf,) = built.outputs
-        command = ["pdftoppm", "-r", str(DPI), "-f", str(first), "-l", str(last), "-png", str(pdf), str(target_prefix)]
-        subprocess.run(command, check=True)
+        command = ["pdftoppm", "-r", str(DPI), "-f", str(first), "-l", str(last), *crop, "-png", str(pdf)]
+        subprocess.run([*command, str(target_prefix)], check=True)
     return sorted(target_prefix.parent.glob(f"{target_prefix.name}-*.png"))
+
+
+def render_shapes() -> None:
+    """The top of page 1 of each numbering shape in docs/shapes/, for the clerk's guide."""
+    for profile in sorted(SHAPES.glob("*.yaml")):
+        target = IMAGE.parent / f"shape-{profile.stem}.png"
+        with tempfile.TemporaryDirectory(prefix="reportgen-shape-") as work:
+            (page,) = render_pages(
+                profile, Path(work) / "page", 1, 1, ["-x", "0", "-y", "0", "-W", "496", "-H", str(SHAPE_HEIGHT)]
+            )
+            shutil.copyfile(page, target)
+        print(f"wrote {target}")
 
 
 def main(argv: list[str]) -> int:
     if shutil.which("pdftoppm") is None:
         raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
     os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    if argv[:1] == ["--shapes"]:
+        render_shapes()
+        return 0
     if argv[:1] == ["--all"]:
         out = Path(argv[1]) if len(argv) > 1 else Path(tempfile.mkdtemp(prefix="reportgen-layout-"))
         out.mkdir(parents=True, exist_ok=True)
