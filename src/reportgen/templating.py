@@ -2,13 +2,16 @@
 
 Profile text only ever enters templates as data: it is never compiled, and every value a
 template prints passes `finalize`, which strips the characters that could forge document
-structure or break XML. Template mistakes become Chinese messages with file and line.
+structure or break XML. Template mistakes become Chinese messages with file and line, and so
+does a template that goes past a limit on size, loops or time (template_limits.py; the
+environment that enforces them is template_sandbox.py).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import pickle
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
@@ -18,10 +21,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen import filters, messages
+from reportgen import filters, messages, template_limits
 from reportgen.document.markup import ENUMERATION_KINDS, Directive, clean_text, directive
 from reportgen.errors import ReportgenError
 from reportgen.resources import shipped_dir
+from reportgen.template_sandbox import COMPILED_FORMAT, LimitedSandbox
 
 SHIPPED_PREFIX = "!shipped"
 TEMPLATE_SUFFIX = ".j2"
@@ -55,7 +59,7 @@ def _environment(user_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
             jinja2.PrefixLoader({SHIPPED_PREFIX: shipped}, delimiter="/"),
         ]
     )
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -67,7 +71,7 @@ def _environment(user_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
         bytecode_cache=_bytecode_cache(),
     )
     env.globals.update(HELPERS)
-    env.filters.update(filters.JINJA_FILTERS)
+    env.filters.update(template_limits.guarded_filters(filters.JINJA_FILTERS))
     return env
 
 
@@ -79,17 +83,44 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None  # a read-only home: work without the cache
-    return jinja2.FileSystemBytecodeCache(str(folder))
+        return None  # a read-only home, or a file in the way: work without the cache
+    # The generated code's format is in the file name: a cache from before is never loaded.
+    return _OptionalBytecodeCache(str(folder), f"{COMPILED_FORMAT}-%s.cache")
+
+
+class _OptionalBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A cache that never breaks a build: a folder that turns out read-only or full, or a
+    damaged file, means compiling again; after a failed write this run stops writing."""
+
+    _writable = True
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not self._writable:
+            return
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            self._writable = False
 
 
 def _finalize(value: Any) -> Any:
-    """Every printed value: directives pass; text is cleaned, each line its own paragraph."""
+    """Every printed value: directives pass; text is cleaned, each line its own paragraph.
+    Each is measured before it becomes text and counted in the report's budget."""
+    template_limits.current().tick()  # also where a report stopped for its length ends
     if isinstance(value, Directive):
-        return value
+        return template_limits.made(value)
     if value is None:
         return ""
-    return clean_text(value).replace("\n", "\n\n")
+    if not isinstance(value, str):
+        template_limits.check_digits(template_limits.digits(value))
+        template_limits.check_size(template_limits.text_size(value))
+    return template_limits.made(clean_text(value).replace("\n", "\n\n"))
 
 
 # ---------------------------------------------------------------- helpers templates call
@@ -192,9 +223,16 @@ HELPERS = {
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render one report, within the limits of template_limits (size, loops, time)."""
     try:
-        template = env.get_template(name)
-        return template.render(context)
+        with template_limits.metered():
+            return env.get_template(name).render(context)
+    except template_limits.LimitExceeded as exc:
+        raise TemplateProblem(messages.template_limit(*_template_frame(), exc.limit, exc.amount)) from None
+    except RecursionError:
+        raise TemplateProblem(messages.template_limit(*_template_frame(), "depth")) from None
+    except MemoryError:
+        raise TemplateProblem(messages.template_limit(*_template_frame(), "memory")) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
             messages.template_syntax(_where(exc.filename or exc.name), exc.lineno, exc.message)
