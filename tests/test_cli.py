@@ -49,7 +49,7 @@ def test_usage_errors_are_chinese_with_exit_2(capsys):
 def test_valid_example_exits_0(capsys):
     code, out = run(capsys, "validate", str(PROFILES / "土城子乡-2022.yaml"))
     assert code == 0
-    assert "没有错误，3 个警告" in out  # no 第一责任人 section, no causes, no 发布日期
+    assert "没有错误，4 个警告" in out  # no 第一责任人 section, no causes, no 发布日期, signed before the year ended
 
 
 def test_folder_of_examples_is_validated(capsys):

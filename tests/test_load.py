@@ -73,7 +73,7 @@ SYNTAX_ERRORS = [
     pytest.param(
         lines("jurisdiction:", "    name: 托克逊县", "  level: 县"),
         (3, 3),
-        "缩进不一致：这一行与上下文的层级对不上。同一层的键必须左对齐，下一层多缩进两个空格；列表项以“- ”开头并对齐",
+        "缩进不一致：这一行缩进 2 个空格，而上下文各层的缩进是 0、4 个空格。同一层的键必须左对齐，下一层比上一层多缩进两个空格",
         id="inconsistent-indentation",
     ),
     pytest.param(
@@ -110,8 +110,8 @@ def test_yaml_syntax_error_reaches_validate_file_as_a_profile_error_not_a_file_p
     assert result.diagnostics[0].message.startswith("这一行用了 Tab 键缩进")
 
 
-def test_unclosed_quote_is_explained_with_its_hint():
-    diagnostic = syntax_error(lines("jurisdiction:", '  name: "托克逊县', "  level: 县"))
+def test_unclosed_quote_at_the_end_is_explained_with_its_hint():
+    diagnostic = syntax_error(lines("jurisdiction:", "  level: 县", '  name: "托克逊县'))
 
     assert diagnostic.message == "引号没有成对闭合。检查这一行起的引号，确保以同样的引号结束"
 
@@ -120,27 +120,39 @@ def test_unclosed_quote_points_at_the_opening_quote():
     diagnostic = syntax_error(lines("jurisdiction:", '  name: "托克逊县', "  level: 县"))
 
     assert (diagnostic.line, diagnostic.column) == (2, 9)
+    assert diagnostic.message == (
+        '这一行的英文双引号 " 没有闭合，第 3 行的“level: …”等内容都被当成了引号里的文字。'
+        '请在这段文字末尾补上 "；如果它是正文中的引号，请改用中文引号“”'
+    )
 
 
-def test_fullwidth_colon_key_inside_a_mapping_is_named_with_its_line():
+def test_fullwidth_colon_key_inside_a_mapping_is_named_at_its_colon():
     text = lines("jurisdiction:", "  name：托克逊县", "  level: 县", "year: 2024")
 
     diagnostic = syntax_error(text)
 
-    # The parser only notices at the next "key: " (line 3); the hint names line 2.
-    assert (diagnostic.line, diagnostic.column) == (3, 8)
-    assert diagnostic.message.endswith("第 2 行的键后用了中文冒号“：”，请改为英文冒号加空格“: ”")
+    # The parser only notices at the next "key: " (line 3); the line itself says where.
+    assert (diagnostic.line, diagnostic.column) == (2, 7)
+    assert diagnostic.message == "键“name”后用了中文冒号“：”，YAML 只认英文冒号。请改为英文冒号加空格：name: 托克逊县"
 
 
-def test_fullwidth_colon_key_at_the_end_of_a_mapping_is_named_with_its_line():
+def test_fullwidth_colon_key_at_the_end_of_a_mapping_is_named_at_its_colon():
     text = lines("jurisdiction:", "  name: 托克逊县", "  level：县", "year: 2024")
 
     diagnostic = syntax_error(text)
 
-    assert diagnostic.line == 4
-    assert diagnostic.message == (
-        "这一行缺少英文冒号“:”，或冒号后少了空格。第 3 行的键后用了中文冒号“：”，请改为英文冒号加空格“: ”"
-    )
+    assert (diagnostic.line, diagnostic.column) == (3, 8)
+    assert diagnostic.message == "键“level”后用了中文冒号“：”，YAML 只认英文冒号。请改为英文冒号加空格：level: 县"
+
+
+def test_fullwidth_colon_after_a_key_the_schema_does_not_know_keeps_the_parsers_hint():
+    # Under "jurisdiction:" the line may be its text; only a key the schema knows is certain.
+    text = lines("jurisdiction:", "  grade：县", "  level: 县", "year: 2024")
+
+    diagnostic = syntax_error(text)
+
+    assert diagnostic.line == 3
+    assert diagnostic.message.endswith("第 2 行的键后用了中文冒号“：”，请改为英文冒号加空格“: ”")
 
 
 def test_fullwidth_colon_hint_is_not_given_when_there_is_none():

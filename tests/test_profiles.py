@@ -23,13 +23,19 @@ EXAMPLES = {
 
 # The regulation's verdicts on the real reports (none has a 第一责任人 section; 八宿县 was
 # published in 2022 for 2020; 托克逊县, 喀什地区 and 紫阳县 give no 成文日期, 喀什地区 and
-# 土城子乡 no 发布日期). Paths of the warnings each example must show, and no others.
+# 土城子乡 no 发布日期; 土城子乡 was signed on 2022-11-25, before its year ended). Paths of the
+# warnings each example must show, and no others.
 EXPECTED_WARNINGS = {
     # 托克逊县, 喀什地区 and 紫阳县 are deliberately unsigned (signatories: []), as their references.
     "托克逊县-2024.yaml": {"leader_duties", "shortcomings.items"},
     "喀什地区-2023.yaml": {"leader_duties", "shortcomings.items", "publication.published_on"},
     "紫阳县-2023.yaml": {"leader_duties", "shortcomings.items"},
-    "土城子乡-2022.yaml": {"leader_duties", "shortcomings.items", "publication.published_on"},
+    "土城子乡-2022.yaml": {
+        "leader_duties",
+        "shortcomings.items",
+        "publication.published_on",
+        "publication.signed_on",
+    },
     "八宿县-2020.yaml": {"leader_duties", "shortcomings.items", "publication.published_on"},
 }
 

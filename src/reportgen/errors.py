@@ -45,13 +45,17 @@ class Diagnostic:
 
 
 def format_path(path: ProfilePath) -> str:
-    """("a", "b", 2, "c") -> "a.b[2].c", the form messages show."""
+    """("a", "b", 2, "c") -> "a.b[2].c", the form messages show (a key's invisible
+    characters named, as in every value shown: messages.show_text)."""
+    from reportgen.messages.values import show_text
+
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else part
+            key = show_text(str(part))
+            text += f".{key}" if text else key
     return text
 
 

@@ -7,10 +7,14 @@ a Chinese message with line:column (see `messages.yaml_error`).
 
 from __future__ import annotations
 
+import errno
+import functools
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +22,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
-from ruamel.yaml.nodes import MappingNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.parser import ParserError
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import ScannerError
 
 from reportgen import messages
 from reportgen.errors import Diagnostic, FileProblem, InvalidProfile, Severity
+from reportgen.sourcemap import SourceText
+from reportgen.yaml_lines import LineProblem, find_line_problems
 
 # A real profile is tens of kilobytes; a megabyte of YAML is not a profile.
 MAX_FILE_BYTES = 1024 * 1024
@@ -48,6 +57,7 @@ class _BoundedComposer(Composer):
         self._alias_count = 0
         node = super().compose_document()
         _check_expanded_size(node)
+        _check_nodes(node)
         return node
 
     def return_alias(self, a: Any) -> Any:
@@ -73,6 +83,59 @@ class _TooLarge(Exception):
     pass
 
 
+class _ComplexKey(Exception):
+    """A key that is a list or a mapping (`? [a, b]`, `[a, b]: 1`): no profile has one."""
+
+    def __init__(self, mark: Any):
+        super().__init__("complex key")
+        self.mark = mark
+
+
+class _LoneSurrogate(Exception):
+    """A scalar holding half of a UTF-16 pair (`"\\ud800"`), which no file or report can hold."""
+
+    def __init__(self, node: Any):
+        super().__init__("lone surrogate")
+        self.node = node
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_KEEP_KEY_TAGS = (_STR_TAG, "tag:yaml.org,2002:merge")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_nodes(root: Any) -> None:
+    """Keys are names: a list or mapping as a key is refused, and any other scalar key (1:,
+    null:, 2024-01-01:) is read as the text typed, so paths and messages only ever hold text.
+    Surrogate escapes that pair up ("\\ud83d\\ude00", as JSON writes them) become the one
+    character they spell; a lone one is refused."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    raise _ComplexKey(key.start_mark)
+                if key.tag not in _KEEP_KEY_TAGS:
+                    key.tag = _STR_TAG
+                stack.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node.value, str) and _SURROGATE.search(node.value):
+            node.value = _join_surrogates(node)
+
+
+def _join_surrogates(node: Any) -> str:
+    try:
+        return str(node.value.encode("utf-16-le", "surrogatepass").decode("utf-16-le"))
+    except UnicodeDecodeError:
+        raise _LoneSurrogate(node) from None
+
+
 def _check_expanded_size(root: Any) -> None:
     """Count nodes as if every alias were copied out; memoised, so linear in the graph."""
     sizes: dict[int, int] = {}
@@ -96,26 +159,36 @@ def _check_expanded_size(root: Any) -> None:
         size(root)
 
 
-class _ProfileConstructor(RoundTripConstructor):
-    """Round-trip constructor with two changes that matter for validation.
+# Numbers as a clerk means them: digits, maybe a sign and a decimal point. Everything else
+# YAML would read as a number (0x10, 0o17, 0b11, 1_000, 1e5, 1:30, .inf) stays the text typed,
+# so the schema shows it back as typed instead of silently using 16, 15, 3, 1000 …
+_PLAIN_INT = re.compile(r"[-+]?[0-9]+")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
 
+
+class _ProfileConstructor(RoundTripConstructor):
+    """Round-trip constructor with three changes that matter for validation.
+
+    - Only plain decimal numbers become numbers; other number forms stay text (above).
     - Floats become Decimal built from the source text, so "98.80" keeps its two
       decimals: a typed rate is compared with its counts at the precision the clerk wrote.
     - Timestamps stay text: ruamel raises a bare ValueError without position for
       "2025-02-30"; as text, the schema parses it and reports line and field.
     """
 
+    def construct_plain_int(self, node: Any) -> Any:
+        text = str(node.value)
+        return int(text) if _PLAIN_INT.fullmatch(text) else text
+
     def construct_decimal(self, node: Any) -> Any:
-        text = str(node.value).replace("_", "")
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # .inf / .nan: let the schema reject them with a position
-            return text
+        text = str(node.value)
+        return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else text
 
     def construct_text(self, node: Any) -> Any:
         return str(node.value)
 
 
+_ProfileConstructor.add_constructor("tag:yaml.org,2002:int", _ProfileConstructor.construct_plain_int)
 _ProfileConstructor.add_constructor("tag:yaml.org,2002:float", _ProfileConstructor.construct_decimal)
 _ProfileConstructor.add_constructor("tag:yaml.org,2002:timestamp", _ProfileConstructor.construct_text)
 
@@ -136,19 +209,80 @@ def load_profile(path: Path) -> LoadedProfile:
 
 
 def read_profile_text(path: Path) -> str:
-    try:
-        if not path.is_file():
-            raise FileProblem(messages.file_missing(path))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileProblem(messages.file_too_large(path, size, MAX_FILE_BYTES))
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileProblem(messages.file_unreadable(path, exc)) from exc
+    raw = _read_regular_file(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FileProblem(messages.file_not_utf8(path, raw, exc)) from exc
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, bounded. Opened without blocking and checked on the open
+    file itself, so a FIFO, a device (/dev/zero) or a symlink loop is named, never read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise FileProblem(_open_failure(path, exc)) from exc
+    except ValueError:  # a NUL in the path: no such file can exist
+        raise FileProblem(messages.file_missing(path)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise FileProblem(messages.not_a_regular_file(path, _file_kind(mode)))
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise FileProblem(messages.file_unreadable(path, exc)) from exc
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(len(raw), _size(path))
+        raise FileProblem(messages.file_too_large(path, size, MAX_FILE_BYTES))
+    return raw
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _open_failure(path: Path, exc: OSError) -> str:
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return messages.file_missing(path)
+    if exc.errno == errno.ELOOP:
+        return messages.file_symlink_loop(path)
+    if exc.errno == errno.ENXIO:  # a socket (or a FIFO opened for writing)
+        return messages.not_a_regular_file(path, "套接字")
+    return messages.file_unreadable(path, exc)
+
+
+def path_problem(path: Path) -> str | None:
+    """Why a path given as a profile or folder can be neither, before anything is read:
+    a symlink loop, a FIFO, a device, a socket. None for files, folders and missing paths
+    (those the caller handles)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return messages.file_symlink_loop(path) if exc.errno == errno.ELOOP else None
+    except ValueError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return messages.not_a_regular_file(path, _file_kind(mode))
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    if stat.S_ISFIFO(mode):
+        return "管道（FIFO）"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    return "特殊文件"
 
 
 # Line starts as ruamel sees them: after \n, \r\n or a lone \r.
@@ -157,26 +291,141 @@ _SUPPORTED_VERSIONS = ("1.1", "1.2")
 
 
 def parse_profile_text(text: str, path: Path) -> Any:
-    """Parse YAML text; every failure becomes InvalidProfile with one positioned diagnostic."""
+    """Parse YAML text; every failure becomes InvalidProfile with positioned diagnostics.
+
+    The lines are read first (yaml_lines): a full-width space, "－" or "name:值" is named
+    at its own line, even where ruamel would read on and report something else later.
+    """
     directive = _YAML_DIRECTIVE.search(text)
     if directive and directive.group(1) not in _SUPPORTED_VERSIONS:
         # ruamel asserts on other versions (an AssertionError, no position): say it ourselves.
         line = len(re.findall(r"\r\n|\r|\n", text[: directive.start()])) + 1
         raise _invalid(path, _Mark(line - 1, 0), messages.yaml_version(directive.group(1)))
+    problems = find_line_problems(text, schema_keys())
+    try:
+        data = _parse(text, path)
+    except _ParseFailure as failure:
+        raise _explained(path, failure, problems) from None
+    certain = [problem for problem in problems if problem.certain]
+    if certain:
+        raise _from_lines(path, certain, [])
+    return data
+
+
+class _ParseFailure(Exception):
+    def __init__(self, diagnostic: Diagnostic, structural: bool = False):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+        self.structural = structural  # a scanner or parser error, which odd indentation may explain
+
+
+def _parse(text: str, path: Path) -> Any:
     try:
         with warnings.catch_warnings():
             # A reused anchor name is legal YAML; ruamel's warning would reach the clerk in English.
             warnings.simplefilter("ignore", ReusedAnchorWarning)
             return _make_yaml().load(text)
     except _TooManyAliases as exc:
-        raise _invalid(path, exc.mark, messages.yaml_too_many_aliases(MAX_ALIASES)) from None
+        failure = _ParseFailure(_diagnostic(path, exc.mark, messages.yaml_too_many_aliases(MAX_ALIASES)))
     except _TooLarge:
-        raise _invalid(path, None, messages.yaml_too_large(MAX_EXPANDED_NODES)) from None
+        failure = _ParseFailure(_diagnostic(path, None, messages.yaml_too_large(MAX_EXPANDED_NODES)))
+    except _ComplexKey as exc:
+        failure = _ParseFailure(_diagnostic(path, exc.mark, messages.complex_key()))
+    except _LoneSurrogate as exc:
+        mark, escape = _surrogate_escape(text, exc.node)
+        failure = _ParseFailure(_diagnostic(path, mark, messages.lone_surrogate(escape)))
+    except ReaderError as exc:
+        mark = _mark_at(text, exc.position) if isinstance(exc.position, int) else None
+        char = chr(exc.character) if isinstance(exc.character, int) else "\ufffd"
+        failure = _ParseFailure(_diagnostic(path, mark, messages.forbidden_character(char)))
     except MarkedYAMLError as exc:
-        raise _invalid(path, _where(exc), messages.yaml_error(exc, text)) from None
+        structural = isinstance(exc, ScannerError | ParserError)
+        failure = _ParseFailure(_diagnostic(path, _where(exc), messages.yaml_error(exc, text)), structural)
     except (YAMLError, RecursionError, ValueError) as exc:
         # ruamel raises a few unmarked errors (e.g. deep nesting in the scanner).
-        raise _invalid(path, None, messages.yaml_unmarked_error(exc)) from None
+        failure = _ParseFailure(_diagnostic(path, None, messages.yaml_unmarked_error(exc)))
+    raise failure
+
+
+def _explained(path: Path, failure: _ParseFailure, problems: list[LineProblem]) -> InvalidProfile:
+    """The parser's error, or what the lines show caused it: a problem on or before the
+    line the parser stopped at is the cause, and the parser's own words are dropped."""
+    stopped = failure.diagnostic.line
+    causes = [
+        problem
+        for problem in problems
+        if (problem.certain or failure.structural) and (stopped is None or problem.line < stopped)
+    ]
+    certain = [problem for problem in problems if problem.certain and problem not in causes]
+    if causes:
+        return _from_lines(path, causes + certain, [])
+    return _from_lines(path, certain, [failure.diagnostic])
+
+
+def _from_lines(path: Path, problems: list[LineProblem], diagnostics: list[Diagnostic]) -> InvalidProfile:
+    found = diagnostics + [_diagnostic(path, _Mark(p.line, p.column), p.message) for p in problems]
+    found.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return InvalidProfile(found[0].message, diagnostics=found)
+
+
+def _surrogate_escape(text: str, node: Any) -> tuple[Any, str]:
+    """Where the first unpaired surrogate escape of a double-quoted scalar is, and how it reads.
+    (Only an escape can make one: the file itself was decoded as strict UTF-8.)"""
+    escapes = list(_SURROGATE_ESCAPE.finditer(text, node.start_mark.index, node.end_mark.index))
+    index = 0
+    while index < len(escapes):
+        match = escapes[index]
+        following = escapes[index + 1] if index + 1 < len(escapes) else None
+        if following is not None and following.start() == match.end() and _is_pair(match, following):
+            index += 2  # a pair: one character
+            continue
+        return _mark_at(text, match.start()), match.group()
+    lone = next(char for char in node.value if "\ud800" <= char <= "\udfff")
+    return node.start_mark, f"\\u{ord(lone):04x}"
+
+
+def _is_pair(high: re.Match[str], low: re.Match[str]) -> bool:
+    return int(high.group(1), 16) < 0xDC00 <= int(low.group(1), 16)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)([dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _mark_at(text: str, index: int) -> _Mark:
+    line, column = SourceText(text).position(index)
+    return _Mark(line - 1, column - 1)
+
+
+@functools.cache
+def schema_keys() -> frozenset[str]:
+    """Every key the profile schema knows, to tell "name:值" from text that holds a colon."""
+    from pydantic import BaseModel
+
+    from reportgen.schema import Profile
+
+    keys: set[str] = set()
+    seen: set[type] = set()
+    models: list[type[BaseModel]] = [Profile]
+    while models:
+        model = models.pop()
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            keys.add(name)
+            nested = (t for t in _types_in(info.annotation) if issubclass(t, BaseModel) and t not in seen)
+            models.extend(nested)
+    return frozenset(keys)
+
+
+def _types_in(annotation: Any) -> list[type]:
+    """The classes named anywhere in a type annotation (list[X | None] → X)."""
+    from typing import get_args
+
+    if isinstance(annotation, type) and not get_args(annotation):
+        return [annotation]
+    found: list[type] = []
+    for arg in get_args(annotation):
+        found.extend(_types_in(arg))
+    return found
 
 
 def _where(exc: MarkedYAMLError) -> Any:
@@ -188,9 +437,13 @@ def _where(exc: MarkedYAMLError) -> Any:
 
 
 def _invalid(path: Path, mark: Any, message: str) -> InvalidProfile:
+    return InvalidProfile(message, diagnostics=[_diagnostic(path, mark, message)])
+
+
+def _diagnostic(path: Path, mark: Any, message: str) -> Diagnostic:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    diagnostic = Diagnostic(
+    return Diagnostic(
         severity=Severity.ERROR,
         file=path,
         line=line,
@@ -199,4 +452,3 @@ def _invalid(path: Path, mark: Any, message: str) -> InvalidProfile:
         title=messages.YAML_SYNTAX_TITLE,
         message=message,
     )
-    return InvalidProfile(message, diagnostics=[diagnostic])

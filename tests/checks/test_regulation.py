@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import MINIMAL, messages_at
 from reportgen.checks.regulation import working_days_between
 
@@ -82,11 +84,42 @@ def test_published_before_signed_is_an_error(validate_text):
     ]
 
 
-def test_signed_before_the_year_reported_is_a_warning(validate_text):
+def test_signed_before_the_year_reported_is_an_error(validate_text):
     result = validate_text(COMPLETE + "publication:\n  signed_on: 2023年12月30日\n")
-    assert messages_at(result, "publication.signed_on") == [
-        "成文日期 2023年12月30日 早于报告年度 2024 年的开始，请核对年份"
+    assert [(d.dotted_path(), d.message) for d in result.errors] == [
+        ("publication.signed_on", "成文日期 2023年12月30日 早于报告年度 2024 年的开始，请核对年份")
     ]
+
+
+def test_signed_with_a_quarter_of_the_year_to_come_is_an_error_that_suggests_the_next_year(validate_text):
+    result = validate_text(COMPLETE + "publication:\n  signed_on: 2024-03-12\n")
+    assert [(d.dotted_path(), d.message) for d in result.errors] == [
+        (
+            "publication.signed_on",
+            "成文日期为 2024年3月12日，此时报告年度 2024 年还有一个季度以上没有过完，而年度报告总结的是全年的工作，"
+            "不可能在此时成文；是否应为 2025年3月12日？年度报告一般在次年第一季度成文（4月1日之前公开）",
+        )
+    ]
+
+
+def test_signed_mid_year_is_an_error_without_a_suggestion_past_the_deadline(validate_text):
+    result = validate_text(COMPLETE + "publication:\n  signed_on: 2024-06-01\n")
+    [error] = result.errors
+    assert error.message.endswith(
+        "不可能在此时成文；请核对年份和月份。年度报告一般在次年第一季度成文（4月1日之前公开）"
+    )
+
+
+@pytest.mark.parametrize("signed", ["2024-10-01", "2024-12-31"])
+def test_signed_in_the_last_quarter_of_the_year_is_a_warning(validate_text, signed):
+    # Seed 003 was signed 2022-11-25 on “年初以来”: possible, worth a second look.
+    result = validate_text(COMPLETE + f"publication:\n  signed_on: {signed}\n")
+    assert result.ok
+    [message] = messages_at(result, "publication.signed_on")
+    assert message.endswith(
+        "早于报告年度 2024 年结束。年度报告总结全年的工作，一般在次年第一季度成文；"
+        "如确在年内成文（如写“年初以来”的情况），请核对全年的数字和工作是否都已写入"
+    )
 
 
 def test_publication_long_after_signing_is_a_warning():

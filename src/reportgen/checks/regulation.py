@@ -14,6 +14,8 @@ from reportgen.schema.profile import Profile
 
 # 《政府信息公开条例》第二十六条: proactive disclosure within 20 working days.
 DISCLOSURE_WORKING_DAYS = 20
+# The month the report year's last quarter begins: signing earlier cannot sum up the year.
+LAST_QUARTER = 10
 
 
 def check_required_parts(context: CheckContext) -> list[Finding]:
@@ -66,9 +68,20 @@ def _missing_dates(
 
 
 def _check_signed(profile: Profile, signed: dt.date, deadline: dt.date) -> list[Finding]:
+    """The report sums up the whole year: 成文日期 normally falls in the first quarter of the
+    next (DOMAIN_NOTES §2.2). Before the year, or with a quarter of it still to come, the date
+    cannot be right (mostly the report year typed for the next one); in the last quarter it
+    can (seed 003 signed 2022-11-25 on “年初以来”), so that is only worth a second look."""
     path = ("publication", "signed_on")
-    if signed < dt.date(profile.year, 1, 1):
-        return [warning(path, messages.signed_before_year(_show(signed), profile.year))]
+    year = profile.year
+    if signed < dt.date(year, 1, 1):
+        return [error(path, messages.signed_before_year(_show(signed), year))]
+    if signed < dt.date(year, LAST_QUARTER, 1):
+        meant = _same_day(signed, year + 1)
+        suggestion = _show(meant) if meant is not None and meant < deadline else None
+        return [error(path, messages.signed_before_year_ends(_show(signed), year, suggestion))]
+    if signed.year == year:
+        return [warning(path, messages.signed_in_last_quarter(_show(signed), year))]
     if signed >= deadline:
         return [warning(path, messages.signed_after_deadline(_show(signed), _show(deadline)))]
     return []
@@ -82,6 +95,13 @@ def _check_publication_delay(signed: dt.date, published: dt.date) -> list[Findin
     if days > DISCLOSURE_WORKING_DAYS:
         return [warning(path, messages.published_too_late_after_signing(days))]
     return []
+
+
+def _same_day(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

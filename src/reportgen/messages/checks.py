@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportgen.messages.values import show_text
+
 
 def part_exceeds_whole(part: str, whole: str, part_value: Any, whole_value: Any, unit: str) -> str:
     return f"应不超过“{whole}”（{whole_value}{unit}），实为 {part_value}{unit}；部分不能大于整体，请核对这两个数"
@@ -87,6 +89,21 @@ def signed_before_year(signed: str, year: int) -> str:
     return f"成文日期 {signed} 早于报告年度 {year} 年的开始，请核对年份"
 
 
+def signed_before_year_ends(signed: str, year: int, suggestion: str | None) -> str:
+    hint = f"是否应为 {suggestion}？" if suggestion else "请核对年份和月份。"
+    return (
+        f"成文日期为 {signed}，此时报告年度 {year} 年还有一个季度以上没有过完，而年度报告总结的是全年的工作，"
+        f"不可能在此时成文；{hint}年度报告一般在次年第一季度成文（4月1日之前公开）"
+    )
+
+
+def signed_in_last_quarter(signed: str, year: int) -> str:
+    return (
+        f"成文日期 {signed} 早于报告年度 {year} 年结束。年度报告总结全年的工作，一般在次年第一季度成文；"
+        "如确在年内成文（如写“年初以来”的情况），请核对全年的数字和工作是否都已写入"
+    )
+
+
 def published_before_signed(published: str, signed: str) -> str:
     return f"发布日期 {published} 早于成文日期 {signed}；报告须先成文后发布，请核对"
 
@@ -99,11 +116,17 @@ def published_too_late_after_signing(days: int) -> str:
 
 
 def bad_document_number(value: str) -> str:
-    return f"发文字号“{value}”格式不规范；年份应用六角括号“〔〕”，如“托政发〔2025〕3号”，不用 []、()、【】，也不能留空"
+    return (
+        f"发文字号“{show_text(value)}”格式不规范；年份应用六角括号“〔〕”，如“托政发〔2025〕3号”，"
+        "不用 []、()、【】，也不能留空"
+    )
 
 
 def bad_index_number(value: str) -> str:
-    return f"索引号“{value}”不符合“前段码/年份-序号”的格式（如 000014349/2025-00110），请与本单位政务公开目录核对"
+    return (
+        f"索引号“{show_text(value)}”不符合“前段码/年份-序号”的格式（如 000014349/2025-00110），"
+        "请与本单位政务公开目录核对"
+    )
 
 
 def last_year_wrong_year(last: int, expected: int) -> str:
@@ -111,7 +134,7 @@ def last_year_wrong_year(last: int, expected: int) -> str:
 
 
 def last_year_other_jurisdiction(last: str, this: str) -> str:
-    return f"去年的资料属于“{last}”，与本资料“{this}”不是同一单位"
+    return f"去年的资料属于“{show_text(last)}”，与本资料“{show_text(this)}”不是同一单位"
 
 
 def last_year_invalid(path: Path, errors: int) -> str:
@@ -123,11 +146,11 @@ def last_year_unreadable(reason: str) -> str:
 
 
 def title_lines_mismatch(joined: str, title: str) -> str:
-    return f"标题分行连起来是“{joined}”，与标题“{title}”不一致；请按标题原文分行"
+    return f"标题分行连起来是“{show_text(joined)}”，与标题“{show_text(title)}”不一致；请按标题原文分行"
 
 
 def area_empty(title: str) -> str:
-    return f"工作领域“{title}”还没有内容（text 或 measures），生成报告时将略去此节"
+    return f"工作领域“{show_text(title)}”还没有内容（text 或 measures），生成报告时将略去此节"
 
 
 def area_duplicated(title: str, first_line: int | None) -> str:
@@ -140,7 +163,7 @@ def unbalanced_pair(opening: str, closing: str, opened: int, closed: int) -> str
 
 
 def half_width_punctuation(mark: str, full: str, excerpt: str) -> str:
-    return f"中文正文中有半角标点“{mark}”（…{excerpt}…），应为全角“{full}”"
+    return f"中文正文中有半角标点“{mark}”（…{show_text(excerpt)}…），应为全角“{full}”"
 
 
 def outdated_goal_formula(found: str) -> str:
@@ -152,7 +175,7 @@ def outdated_goal_formula(found: str) -> str:
 
 def straight_quote(mark: str, correct: str, excerpt: str) -> str:
     side = "前" if correct in "“‘" else "后"
-    return f"中文正文中有英文直引号 {mark}（…{excerpt}…），此处应为中文{side}引号 {correct}"
+    return f"中文正文中有英文直引号 {mark}（…{show_text(excerpt)}…），此处应为中文{side}引号 {correct}"
 
 
 def more_half_width_marks(count: int) -> str:
@@ -163,7 +186,7 @@ def more_half_width_marks(count: int) -> str:
 
 
 def paragraph_not_closed(ending: str) -> str:
-    return f"这一段没有以句号等标点结束（{ending}）；请在末尾补上“。”"
+    return f"这一段没有以句号等标点结束（{show_text(ending)}）；请在末尾补上“。”"
 
 
 def numbering_in_title(found: str) -> str:
@@ -185,7 +208,7 @@ def figure_not_in_text(group: str, title: str, shown: str, closest: tuple[str, s
     if closest is None:
         found = f"，也没有别的{'百分比' if rate else '数字'}"
     else:
-        found = f"；最接近的是 {closest[0]}（…{closest[1]}…）"
+        found = f"；最接近的是 {closest[0]}（…{show_text(closest[1])}…）"
     return (
         f"{head}{found}。这组数字标明已写在正文中（in_text: true），"
         "请核对数字和正文哪一处有误；正文没有写这个数时，请删去 in_text，让系统生成叙述数字的句子"

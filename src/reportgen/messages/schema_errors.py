@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from reportgen.messages.values import expected_actual
+from reportgen.messages.values import expected_actual, show_text
 
 
 def _expect(expected: str) -> Callable[[Mapping[str, Any]], str]:
@@ -21,7 +21,7 @@ def _extra(error: Mapping[str, Any]) -> str:
     key = error["loc"][-1] if error.get("loc") else ""
     suggestion = (error.get("ctx") or {}).get("suggestion")
     tail = f"；是否想写“{suggestion}”？" if suggestion else "；请检查拼写，或删除这一项"
-    return f"不认识的字段“{key}”" + tail
+    return f"不认识的字段“{show_text(str(key))}”" + tail
 
 
 def _enum(error: Mapping[str, Any]) -> str:
@@ -99,6 +99,17 @@ CUSTOM = {
     "rg_count": "应为非负整数，可带“余”表示约数（如 3000余）或用“万”（如 8.9万），实为 {shown}",
     "rg_count_unit": "数字后不要写单位，直接写 {number}；单位“{unit}”由系统补上，实为 {shown}",
     "rg_count_chinese": "请用阿拉伯数字（如 14），实为 {shown}",
+    "rg_number_radix": "以“{prefix}”开头是{base}的写法，不是资料中应有的数字；请直接写十进制的阿拉伯数字，实为 {shown}",
+    "rg_number_underscore": (
+        "数字中有下划线“_”，看不出是哪个数；请去掉下划线直接写数字（千位分隔可写 1,234），实为 {shown}"
+    ),
+    "rg_number_separator": (
+        "数字之间有“{mark}”，看不出是一个数还是几个数；一项只填一个数，千位分隔请用英文逗号（如 1,234），实为 {shown}"
+    ),
+    "rg_number_grouping": (
+        "逗号不在千位分隔的位置（应每三位一个，如 1,234、12,345,678），看不出是哪个数；"
+        "小数点请写“.”，或去掉逗号直接写数字，实为 {shown}"
+    ),
     "rg_percent": '应为 0 到 100 之间的百分数，如 98.5 或 "98.5%"，可写“95%以上”，实为 {shown}',
     "rg_amount": "应为金额数字（元），可用“万”“亿”（如 2.78万），实为 {shown}",
     "rg_date": "应为存在的日期，如 2025-03-12 或 2025年3月12日，实为 {shown}",
@@ -109,6 +120,10 @@ CUSTOM = {
     "rg_area_needs_title": "自定义领域必须写 title（标题）；标准领域写 area（如 dispute_resolution）",
     "rg_measure_empty": "这条举措既没有标题也没有正文，请补写或删除",
     "rg_last_year_source": "请只写 profile（去年的资料文件）或 figures（去年的数字）中的一项",
+    "rg_font_name": (
+        "字体名称中不能有不可见的字符（{names}），Word 找不到这样的字体；"
+        "请删去，只写字体名，如 仿宋_GB2312，实为 {shown}"
+    ),
     "rg_page_numbers": "应为 odd_even（单页码居右、双页码居左）或 centered（居中），实为 {shown}",
     "rg_areas_and_measures": (
         "areas（分工作领域）和 measures（举措直接列在部分之下）只能写一种；请把举措移到各领域中，或删去领域"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen import messages
@@ -36,15 +36,31 @@ _PAGE_NUMBER_ALIASES = {
 _DEFAULT = FontNames()
 
 
+def _font_name(name: str) -> str:
+    """A font name goes into the DOCX as an XML attribute and must name an installed font:
+    an invisible character (a control character, a full-width space) can do neither."""
+    names = list(dict.fromkeys(found for char in name if (found := messages.character_name(char))))
+    if names:
+        raise PydanticCustomError(
+            "rg_font_name",
+            messages.CUSTOM["rg_font_name"],
+            {"names": "、".join(names), "shown": messages.show_value(name)},
+        )
+    return name
+
+
+FontName = Annotated[Name, AfterValidator(_font_name)]
+
+
 class Fonts(ProfileModel):
     """字体：按 GB/T 9704 的要求默认为各地 Windows 电脑常见的字体名。"""
 
-    title: Name = field("标题字体", "2号小标宋体（GB/T 9704 7.3.1）", default=_DEFAULT.title)
-    heading1: Name = field("一级标题字体", "“一、”级标题，黑体（7.3.3）", default=_DEFAULT.heading1)
-    heading2: Name = field("二级标题字体", "“（一）”级标题，楷体（7.3.3）", default=_DEFAULT.heading2)
-    body: Name = field("正文字体", "正文及“1.”“（1）”级标题，3号仿宋体（5.2.2）", default=_DEFAULT.body)
-    page_number: Name = field("页码字体", "4号半角宋体阿拉伯数字（7.5）", default=_DEFAULT.page_number)
-    latin: Name = field("西文字体", "数字和西文字母的字体（地方惯例）", default=_DEFAULT.latin)
+    title: FontName = field("标题字体", "2号小标宋体（GB/T 9704 7.3.1）", default=_DEFAULT.title)
+    heading1: FontName = field("一级标题字体", "“一、”级标题，黑体（7.3.3）", default=_DEFAULT.heading1)
+    heading2: FontName = field("二级标题字体", "“（一）”级标题，楷体（7.3.3）", default=_DEFAULT.heading2)
+    body: FontName = field("正文字体", "正文及“1.”“（1）”级标题，3号仿宋体（5.2.2）", default=_DEFAULT.body)
+    page_number: FontName = field("页码字体", "4号半角宋体阿拉伯数字（7.5）", default=_DEFAULT.page_number)
+    latin: FontName = field("西文字体", "数字和西文字母的字体（地方惯例）", default=_DEFAULT.latin)
 
 
 class Layout(ProfileModel):

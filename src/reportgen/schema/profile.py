@@ -63,6 +63,13 @@ class Profile(ProfileModel):
         "本单位自己的模板文件夹（相对于本文件）；其中与自带模板同名的文件优先使用。一般不用填写",
     )
 
+    @field_validator("templates", mode="before")
+    @classmethod
+    def _templates(cls, value: Any) -> Any:
+        # "templates:" left blank means none; that the folder exists is checked by validate,
+        # which knows the profile's own folder (schema models do no I/O).
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("year", mode="before")
     @classmethod
     def _year(cls, value: Any) -> int:

@@ -35,6 +35,37 @@ def _error(kind: str, value: Any, **ctx: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, messages.CUSTOM[kind], {"shown": messages.show_value(value), **ctx})
 
 
+# ---------------------------------------------------------------- separators inside a number
+
+# "1,234" and "12,345,678.5": thousands grouping, the one separator a number may hold.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_NUMBER_HEAD = re.compile(r"[\d,]*\d(?:\.\d+)?")
+_RADIX = re.compile(r"[-+]?0([xob])", re.IGNORECASE)
+_RADIX_NAMES = {"x": "十六进制", "o": "八进制", "b": "二进制"}
+# Marks that, between two digits, make "14，15" two numbers or one: nobody can tell.
+_LIST_MARKS = re.compile(r"\d\s*([，、；;])\s*\d")
+
+
+def _ungrouped(text: str, original: Any) -> str:
+    """`text` without its thousands commas; a number whose separators leave it ambiguous
+    ("12,34", "14，15", "0x10", "1_000") is an error that shows it as typed."""
+    radix = _RADIX.match(text)
+    if radix:
+        prefix = radix.group()[-2:]
+        raise _error("rg_number_radix", original, prefix=prefix, base=_RADIX_NAMES[prefix[-1].lower()])
+    if re.search(r"\d_|_\d", text):
+        raise _error("rg_number_underscore", original)
+    listed = _LIST_MARKS.search(text)
+    if listed:
+        raise _error("rg_number_separator", original, mark=listed.group(1))
+    if "," not in text:
+        return text
+    head = _NUMBER_HEAD.match(text)
+    if head is None or not _GROUPED.fullmatch(head.group()) or "," in text[head.end() :]:
+        raise _error("rg_number_grouping", original)
+    return head.group().replace(",", "") + text[head.end() :]
+
+
 # ---------------------------------------------------------------- counts
 
 
@@ -77,7 +108,8 @@ class Count(int):
 
     @classmethod
     def _parse_text(cls, text: str, original: str) -> Count:
-        match = _COUNT_RE.match(text.replace(",", "").replace("，", ""))
+        text = _ungrouped(text, original)
+        match = _COUNT_RE.match(text)
         if match:
             amount = Decimal(match["number"]) * _SCALES[match["scale"]]
             if amount <= MAX_COUNT and amount == amount.to_integral_value():
@@ -134,7 +166,7 @@ class Percent:
         elif isinstance(value, float):
             number = Decimal(str(value))
         elif isinstance(value, str):
-            text = value.strip().replace("％", "%")
+            text = _ungrouped(value.strip().replace("％", "%"), value)
             if text in ("百分之百", "百分之一百"):
                 number = Decimal(100)
             match = _PERCENT_RE.match(text)
@@ -167,7 +199,7 @@ def parse_amount(value: Any) -> Decimal:
     if isinstance(value, int | Decimal):
         amount = Decimal(value)
     elif isinstance(value, str):
-        match = re.match(rf"^{_NUMBER}元?$", value.strip().replace(",", ""))
+        match = re.match(rf"^{_NUMBER}元?$", _ungrouped(value.strip(), value))
         if not match:
             raise _error("rg_amount", value)
         amount = Decimal(match["number"]) * _SCALES[match["scale"]]
