@@ -6,25 +6,23 @@ Run with the project's environment from the repository root (needs LibreOffice a
     python scripts/render_docs_images.py --all DIR  # pages 1–2 of every profile in profiles/, into DIR
     python scripts/render_docs_images.py --shapes   # docs/images/shape-*.png: the numbering shapes of docs/shapes/
 
-Each profile is built to PDF as `reportgen build --format pdf` does (DOCX, then LibreOffice), with
-FONTCONFIG_FILE pointing at tests/testdata/layout/fonts.conf so that the fonts GB/T 9704 names
-render in free fonts of the same kind of face; pdftoppm then draws the pages at 60 dpi.
+Each profile is built to PDF as `reportgen build --format pdf` does (DOCX, then LibreOffice through the
+shipped fonts.conf, which sets the fonts GB/T 9704 names in free faces of the same kind: install them with
+`reportgen fonts --install`); pdftoppm then draws the pages at 60 dpi.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from reportgen.api import build_reports
+from reportgen.api import build_reports, check_fonts
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = ROOT / "profiles"
-FONTS_CONF = ROOT / "tests" / "testdata" / "layout" / "fonts.conf"
 IMAGE = ROOT / "docs" / "images" / "layout-托克逊县-p1.png"
 IMAGE_PROFILE = PROFILES / "托克逊县-2024.yaml"
 SHAPES = ROOT / "docs" / "shapes"
@@ -36,9 +34,9 @@ def render_pages(profile: Path, target_prefix: Path, first: int, last: int, crop
     """PNG files `<target_prefix>-<n>.png` of pages first…last of the profile's report."""
     with tempfile.TemporaryDirectory(prefix="reportgen-images-") as work:
         (built,) = build_reports([profile], Path(work), formats=("pdf",))
-        if not built.outputs:
+        if not built.written:
             raise SystemExit(f"{profile.name}: the profile does not validate; run `reportgen validate` on it")
-        (pdf,) = built.outputs
+        (pdf,) = built.written
         command = ["pdftoppm", "-r", str(DPI), "-f", str(first), "-l", str(last), *crop, "-png", str(pdf)]
         subprocess.run([*command, str(target_prefix)], check=True)
     return sorted(target_prefix.parent.glob(f"{target_prefix.name}-*.png"))
@@ -59,7 +57,9 @@ def render_shapes() -> None:
 def main(argv: list[str]) -> int:
     if shutil.which("pdftoppm") is None:
         raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
-    os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    wrong = [font.requested for font in check_fonts() if font.ok is False]
+    if wrong:  # the pictures in docs/ show the faces a reader's PDF gets
+        raise SystemExit(f"no face of the right kind for {', '.join(wrong)}: run `reportgen fonts --install`")
     if argv[:1] == ["--shapes"]:
         render_shapes()
         return 0

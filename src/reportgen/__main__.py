@@ -1,5 +1,26 @@
-"""`python -m reportgen` runs the command line."""
+"""`python -m reportgen` and the `reportgen` command: the command line, safe from Ctrl-C.
 
-from reportgen.cli import main
+This module imports nothing heavy itself, so Ctrl-C while Click and the rest are still
+being imported is one Chinese line and exit 130 too, never a traceback.
+"""
 
-raise SystemExit(main())
+import sys
+
+
+def run() -> int:
+    try:
+        from reportgen.cli import main
+
+        return main()
+    except KeyboardInterrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the goodbye
+        from reportgen.messages.output import interrupted
+
+        sys.stderr.write(f"{interrupted()}\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -7,6 +7,7 @@ when the schema is satisfied.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ from reportgen.load import LoadedProfile, load_profile
 from reportgen.schema import Profile
 from reportgen.schema.introspect import field_title, model_at, suggest_key
 
+# The fields the output file is named after (outputs.py).
+NAMING_FIELDS: tuple[ProfilePath, ...] = (("jurisdiction", "name"), ("year",))
+
 
 @dataclass
 class ValidationResult:
@@ -32,6 +36,9 @@ class ValidationResult:
     report: Report | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     file_problem: bool = False
+    # line, column of the fields that name the output file (NAMING_FIELDS), for a problem
+    # found across profiles after validation: two profiles that would write one file.
+    positions: dict[ProfilePath, tuple[int | None, int | None]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -83,7 +90,9 @@ def validate_loaded(loaded: LoadedProfile, *, follow_last_year: bool = True) -> 
     report = derive_report(profile, last_year)
     context = CheckContext(report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
     result.profile, result.report = profile, report
+    result.positions = {path: sourcemap.locate(loaded.data, path) for path in NAMING_FIELDS}
     result.diagnostics.extend(last_year_diagnostics)
+    result.diagnostics.extend(_templates_folder(profile, loaded))
     source = sourcemap.SourceText(loaded.text)
     result.diagnostics.extend(_finding_diagnostic(loaded, source, finding) for finding in run_checks(context))
     return _sorted(result)
@@ -128,6 +137,18 @@ def _finding_diagnostic(loaded: LoadedProfile, source: sourcemap.SourceText, fin
 def _diagnostic(loaded: LoadedProfile, severity: Severity, path: ProfilePath, message: str) -> Diagnostic:
     line, column = sourcemap.locate(loaded.data, path)
     return Diagnostic(severity, loaded.path, line, column, path, field_title(Profile, path), message)
+
+
+def _templates_folder(profile: Profile, loaded: LoadedProfile) -> list[Diagnostic]:
+    """`templates:` names a folder relative to the profile's own; a missing one, or a file,
+    would otherwise be passed over in silence and the shipped templates used instead."""
+    if profile.templates is None:
+        return []
+    folder = Path(os.path.abspath(loaded.path.parent / profile.templates))  # shown resolved, links kept
+    if folder.is_dir():
+        return []
+    message = messages.templates_not_a_folder(folder) if folder.exists() else messages.templates_missing(folder)
+    return [_diagnostic(loaded, Severity.ERROR, ("templates",), message)]
 
 
 # ---------------------------------------------------------------- last year's figures

@@ -48,6 +48,7 @@ def all_checks() -> list[Check]:
     from reportgen.checks import (
         figures,
         figures_in_text,
+        output_name,
         publication,
         punctuation,
         references,
@@ -72,6 +73,7 @@ def all_checks() -> list[Check]:
         publication.check_index_number,
         publication.check_title_lines,
         publication.check_signature_given,
+        output_name.check_output_name,
         references.check_references,
         figures_in_text.check_figures_in_text,
         text.check_text,
