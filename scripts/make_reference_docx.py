@@ -216,6 +216,7 @@ def _configure_style(style: ParagraphStyle, spec: StyleSpec) -> None:
     rPr = style.element.get_or_add_rPr()
     docx_oxml.set_rFonts(rPr, spec.east_asia, spec.latin)
     docx_oxml.set_rPr_spacing(rPr, spec.condensed)
+    docx_oxml.set_lang(rPr, docx_oxml.CHINESE)  # each style says its text is Simplified Chinese
     if spec.name == "Normal":
         _configure_typesetting(style)
 
@@ -239,7 +240,7 @@ def _configure_doc_defaults(document: Document) -> None:
     docx_oxml.remove_rFonts_themes(styles)
     rPr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     docx_oxml.set_rFonts(rPr, FANGSONG)
-    docx_oxml.set_lang(rPr, "zh-CN")
+    docx_oxml.set_lang(rPr, docx_oxml.CHINESE)
 
 
 def _configure_page(document: Document) -> None:

@@ -92,6 +92,10 @@ def test_an_existing_report_is_replaced_whole(capsys, tmp_path):
     [
         (["--format", "rtf"], "格式“rtf”无效"),
         (["--template-dir", "/无此文件夹"], "模板文件夹 /无此文件夹 不存在"),
+        (
+            ["-o", str(PROFILES / "托克逊县-2024.yaml")],
+            "托克逊县-2024.yaml 是一个文件，不是文件夹；-o 请给出报告要写入的文件夹",
+        ),
     ],
 )
 def test_bad_build_options_exit_2_in_chinese(capsys, tmp_path, args, message):
@@ -200,10 +204,15 @@ def test_pdf_without_libreoffice_says_what_to_install(capsys, tmp_path, monkeypa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_fonts_missing_for_the_pdf_are_named(capsys, tmp_path, monkeypatch):
+def test_a_pdf_role_in_a_wrong_kind_of_face_is_named(capsys, tmp_path, monkeypatch):
+    import reportgen.fonts
     import reportgen.pdf
 
-    monkeypatch.setattr(reportgen.pdf, "missing_fonts", lambda names: ["方正小标宋简体"])
+    wrong = [reportgen.fonts.RoleFont("body", "仿宋_GB2312", "DejaVu Sans", "Book", ok=False)]
+    monkeypatch.setattr(reportgen.fonts, "wrong_roles", lambda names: wrong)
+    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: "soffice")
     monkeypatch.setattr(reportgen.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
     code, out = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
-    assert code == 0 and "[警告] 本机缺少字体：方正小标宋简体。PDF 中这些文字将以其他字体代替" in out
+    assert (
+        code == 0 and "[警告] PDF 中有的文字字体不对：正文要求“仿宋_GB2312”（仿宋类），本机只能用“DejaVu Sans”。" in out
+    )

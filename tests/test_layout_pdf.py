@@ -1,13 +1,15 @@
 """The GB/T 9704-2012 layout, measured on the page: reportgen's .docx is converted to PDF by LibreOffice
 (reportgen.pdf, as `reportgen build --format pdf` does) and measured with PyMuPDF, in points.
 
-FONTCONFIG_FILE points at testdata/layout/fonts.conf, which maps the font names GB/T 9704 uses onto
-free fonts of the same kind of face, so that every level renders as it would on a clerk's machine.
-Each synthetic document is converted once per module.
+The conversion finds its fonts through the shipped fonts.conf, which maps the font names GB/T 9704 uses onto
+the free faces `reportgen fonts --install` installs, so every level renders as it would on a clerk's machine.
+Each test skips, naming it, where a tool or font it measures with is missing. Each synthetic document and
+each of the five examples in profiles/ is converted once per module.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -18,18 +20,31 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.document.model import Document, Heading, PageLayout, Paragraph, Signature
+from reportgen.api import validate_paths
+from reportgen.document.model import Document, FontNames, Heading, PageLayout, Paragraph, Signature
+from reportgen.document.signature import date_is_longer
+from reportgen.fonts import check_fonts, fontconfig_env
 from reportgen.pdf import docx_to_pdf
+from reportgen.render import render_document
 from reportgen.write_docx import write_docx
 
 pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF is not installed: pip install -e '.[test]'")
 
+PROFILES = Path(__file__).resolve().parents[1] / "profiles"
+EXAMPLES = sorted(path.stem for path in PROFILES.glob("*.yaml"))
 
-def _has_chinese_font() -> bool:
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    return bool(subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip())
+
+def _fc(*arguments: str) -> str:
+    """fc-list / fc-match output through the shipped fonts.conf, as LibreOffice sees the fonts; "" without them."""
+    tool = shutil.which(arguments[0])
+    if tool is None:
+        return ""
+    done = subprocess.run([tool, *arguments[1:]], capture_output=True, text=True, env=fontconfig_env(), check=False)
+    return done.stdout.strip()
+
+
+def _has_font(family: str) -> bool:
+    return bool(_fc("fc-list", family))
 
 
 pytestmark = [
@@ -37,15 +52,36 @@ pytestmark = [
         shutil.which("soffice") is None,
         reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
     ),
-    pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font is installed: apt-get install fonts-noto-cjk"),
+    pytest.mark.skipif(
+        not _fc("fc-list", ":lang=zh"), reason="no Chinese font is installed: reportgen fonts --install"
+    ),
 ]
 
-FONTS_CONF = Path(__file__).parent / "testdata" / "layout" / "fonts.conf"
+# Where the date's right end is measured, its digits must have Times New Roman's widths (its metric twin).
+NEEDS_LIBERATION_SERIF = pytest.mark.skipif(
+    not _has_font("Liberation Serif"),
+    reason="Liberation Serif (Times New Roman's metrics) is not installed: apt-get install fonts-liberation",
+)
+# Each level in its own kind of face: what `reportgen fonts` reports for the default layout.
+_FACES = check_fonts(FontNames())
+NEEDS_RIGHT_FACES = pytest.mark.skipif(
+    not all(font.ok for font in _FACES),
+    reason="fontconfig (fc-match) is not installed"
+    if any(font.ok is None for font in _FACES)
+    else "no face of the right kind for "
+    + ", ".join(f"{font.requested} (got {font.family})" for font in _FACES if not font.ok)
+    + ": reportgen fonts --install",
+)
+
+# A PostScript name as `pdffonts` lists it, of a face with Japanese, Korean or Traditional glyph forms
+# ("BAAAAA+NotoSansCJKjp-Regular-VKana", "SourceHanSerifTC-Bold", "MS-Mincho").
+NOT_SIMPLIFIED = re.compile(r"CJK(?:jp|kr|tc|hk)|(?:JP|KR|TC|HK|TW)\b|mincho|gothic|batang|mingliu", re.IGNORECASE)
 
 MM = 72 / 25.4  # points per millimetre
 TOLERANCE = 1 * MM  # "within 1 mm"
 PITCH = 579 / 20  # the exact line: 28.95 pt
 CHAR = 16  # 一字 in 3号
+CONDENSED = -5  # the Signature style's character spacing, twips (scripts/make_reference_docx.py)
 # GB/T 9704-2012 5.2.1: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm.
 PAGE = (210 * MM, 297 * MM)
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (28 + 156) * MM, 37 * MM, (37 + 225) * MM
@@ -85,18 +121,6 @@ class Line:
     fonts: tuple[str, ...]
 
 
-def _has_font(family: str) -> bool:
-    fc_list = shutil.which("fc-list")
-    return bool(fc_list) and bool(subprocess.run([fc_list, family], capture_output=True, text=True, check=False).stdout)
-
-
-# Digits are measured in Times New Roman's metric twin; a wider stand-in (DejaVu Serif) moves the date.
-NEEDS_LIBERATION_SERIF = pytest.mark.skipif(
-    not _has_font("Liberation Serif"),
-    reason="Liberation Serif (Times New Roman's metrics) is not installed: apt-get install fonts-liberation",
-)
-
-
 def lines(page) -> list[Line]:
     """The text lines of a page, top to bottom, spaces PyMuPDF puts between spans removed."""
     found = []
@@ -127,7 +151,6 @@ def render(document: Document):
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FONTCONFIG_FILE", str(FONTS_CONF))
         patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
         return {"report": render(REPORT), "centered": render(CENTERED)}
 
@@ -254,26 +277,117 @@ def test_no_line_starts_with_closing_punctuation(report):
     assert not set(starts) & set("。，、；：？！）》”")
 
 
-ARPHIC = ("AR PL UKai CN", "AR PL UMing CN")
+def _postscript_name(role: str) -> str:
+    """The PostScript name of the face fontconfig gives a role of the default layout, as the PDF embeds it."""
+    requested = getattr(FontNames(), role)
+    query = requested if role == "latin" else f"{requested}:lang=zh-cn"
+    return _fc("fc-match", "--format", "%{postscriptname}", query)
+
+
+@NEEDS_RIGHT_FACES
+def test_each_level_renders_in_its_kind_of_face(report):
+    """Through fonts.conf, each level in the face `reportgen fonts` names for it (on a machine with the free faces:
+    小标宋 → FandolSong Bold, 黑体 → FandolHei, 楷体 → FandolKai, 仿宋 → FandolFang, 宋体 → FandolSong, digits and
+    Latin letters → Liberation Serif), and no face with Japanese, Korean or Traditional glyph forms."""
+    first, *_, last = report
+    by_text = {line.text: line.fonts for page in (first, last) for line in lines(page)}
+    expected = {
+        "title": by_text["法治政府建设情况的报告"][0],
+        "heading1": by_text["一、主要举措和成效"][0],
+        "heading2": by_text["（一）健全政府机构职能体系"][0],
+        "body": by_text[BODIES[0]][0],
+        "latin": by_text["1.规范行政执法"][0],
+        "page_number": page_number(first).fonts[0],
+    }
+    assert expected == {role: _postscript_name(role) for role in expected}
+    embedded = {font[3] for page in report for font in page.get_fonts()}
+    assert not [name for name in embedded if NOT_SIMPLIFIED.search(name)]
+
+
+# ---------------------------------------------------------------- the five examples' own signatures
+
+
+def _example(stem: str) -> Document:
+    (result,) = validate_paths([PROFILES / f"{stem}.yaml"])
+    return render_document(result.report)
+
+
+def _signature(document: Document) -> tuple[tuple[str, ...], str]:
+    """The signing bodies and the date as a report prints them (a placeholder where it asks for one)."""
+    (signature,) = [block for block in document.blocks if isinstance(block, Signature)]
+    bodies = signature.bodies or ((signature.missing_bodies,) if signature.missing_bodies else ())
+    return bodies, signature.date_text or signature.missing_date
+
+
+# The examples that sign: 土城子乡 and 八宿县; the other three print no 落款, as their originals.
+SIGNED = [stem for stem in EXAMPLES if any(_signature(_example(stem)))]
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, tuple[str, ...], str]]:
+    """Each example's last page as LibreOffice renders it, with its signature and date."""
+    rendered = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        for stem in EXAMPLES:
+            document = _example(stem)
+            rendered[stem] = (render(document), *_signature(document))
+    return rendered
+
+
+def test_two_examples_sign():
+    assert SIGNED == ["八宿县-2020", "土城子乡-2022"]
+
+
+@NEEDS_LIBERATION_SERIF
+@pytest.mark.parametrize("stem", SIGNED)
+def test_each_examples_date_holds_one_line_two_characters_right_of_its_signature(examples, stem):
+    """7.3.5.2 with the examples' real signatures (土城子乡: 中共土城子乡委员会 / 土城子乡人民政府 / 2022年11月25日;
+    八宿县: 八宿县人民政府 / 2021年1月15日, a date longer than its body): 署名右空二字 (or more, when the date is
+    longer); 成文日期首字比署名首字右移二字, on one line, keeping its own right space."""
+    pdf, bodies, date = examples[stem]
+    page = lines(pdf[-1])
+    texts = [line.text for line in page]
+    assert date in texts, f"the date is not on one line: {texts[-4:]}"
+    index = texts.index(date)
+    shown, date_line = page[index - len(bodies) : index], page[index]
+    assert [line.text for line in shown] == list(bodies)
+    rights = {round(line.x1, 1) for line in shown}
+    assert max(rights) - min(rights) < 0.5  # every body right-aligned at one indent
+    assert min(rights) <= RIGHT - 2 * CHAR + TOLERANCE
+    first_char = min(line.x0 for line in shown)
+    assert date_line.x0 - first_char == pytest.approx(2 * CHAR, abs=TOLERANCE)
+    if date_is_longer(bodies, date, CONDENSED):  # 八宿县: the date 右空二字, as Word spaces it (see above)
+        assert RIGHT - date_line.x1 == pytest.approx(2 * CHAR, abs=TOLERANCE + 5 * 0.05 * CHAR)
+    else:  # 土城子乡: from the longest body's first character, within the type area
+        assert date_line.x1 <= RIGHT + TOLERANCE
 
 
 @pytest.mark.skipif(
-    shutil.which("fc-list") is None
-    or not all(
-        subprocess.run(["fc-list", family], capture_output=True, text=True, check=False).stdout for family in ARPHIC
-    ),
-    reason="fonts-arphic-ukai and fonts-arphic-uming are not installed: apt-get install fonts-arphic-ukai "
-    "fonts-arphic-uming",
+    not _has_font("DejaVu Serif"), reason="DejaVu Serif is not installed: apt-get install fonts-dejavu-core"
 )
-@NEEDS_LIBERATION_SERIF
-def test_each_level_renders_in_its_kind_of_face(report):
-    """Through fonts.conf: 小标宋 → a Song (serif) face, 黑体 → sans, 楷体 → brush (Kai), 仿宋 → a light Ming face,
-    Latin letters and digits → Times New Roman's metric twin."""
-    first, *_, last = report
-    by_text = {line.text: line.fonts for page in (first, last) for line in lines(page)}
-    assert "Serif" in by_text["法治政府建设情况的报告"][0]
-    assert "Sans" in by_text["一、主要举措和成效"][0]
-    assert "Kai" in by_text["（一）健全政府机构职能体系"][0]
-    assert "Ming" in by_text[BODIES[0]][0]
-    assert "LiberationSerif" in by_text["1.规范行政执法"][0]
-    assert "Serif" in page_number(first).fonts[0]
+def test_a_wider_face_for_digits_moves_no_date_to_a_second_line(tmp_path, monkeypatch):
+    """Digits in DejaVu Serif, a fifth wider than Times New Roman (what a machine without Liberation Serif used): the
+    土城子乡 date still holds one line and starts two characters right of the signature — it is placed by its first
+    character and may reach into the right space — where it used to break as "2022年11月25 / 日"."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    document = _example("土城子乡-2022")
+    fonts = dataclasses.replace(document.layout.fonts, latin="DejaVu Serif")
+    pdf = render(dataclasses.replace(document, layout=dataclasses.replace(document.layout, fonts=fonts)))
+    page = lines(pdf[-1])
+    texts = [line.text for line in page]
+    assert "2022年11月25日" in texts
+    body, date = page[texts.index("2022年11月25日") - 2], page[texts.index("2022年11月25日")]
+    assert body.text == "中共土城子乡委员会"
+    assert date.x0 - body.x0 == pytest.approx(2 * CHAR, abs=TOLERANCE)
+
+
+@NEEDS_RIGHT_FACES
+@pytest.mark.parametrize("stem", EXAMPLES)
+def test_examples_embed_no_japanese_korean_or_traditional_face(examples, stem):
+    """`pdffonts` on each example: the free faces with Simplified Chinese glyphs, never a JP/KR/TC variant (what
+    a machine without them embedded: NotoSansCJKjp for every character)."""
+    assert NOT_SIMPLIFIED.search("BAAAAA+NotoSansCJKjp-Regular-VKana")
+    pdf, _, _ = examples[stem]
+    embedded = {font[3] for page in pdf for font in page.get_fonts()}
+    assert embedded and not [name for name in embedded if NOT_SIMPLIFIED.search(name)], embedded

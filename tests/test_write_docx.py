@@ -253,6 +253,18 @@ def test_no_theme_fonts_left_and_chinese_language(report):
     assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
 
 
+def test_every_style_and_run_says_its_text_is_simplified_chinese(report):
+    """w:lang/@w:eastAsia zh-CN on each paragraph style, each run and the page numbers: where Word or LibreOffice
+    substitutes a missing font, it picks Simplified Chinese glyph forms, not Japanese ones."""
+    styles = [s for s in report.styles.element.findall(qn("w:style")) if s.get(qn("w:type")) == "paragraph"]
+    assert {s.get(qn("w:styleId")): s.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) for s in styles} == {
+        s.get(qn("w:styleId")): "zh-CN" for s in styles
+    }
+    footers = [report.sections[0].footer.part.element, report.sections[0].even_page_footer.part.element]
+    runs = [r for part in (report.element.body, *footers) for r in part.iter(qn("w:r"))]
+    assert runs and {r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) for r in runs} == {"zh-CN"}
+
+
 def test_page_is_a4_with_gbt_9704_margins(report):
     section = report.sections[0]
     assert (section.page_width, section.page_height) == (Twips(11906), Twips(16838))
@@ -405,7 +417,8 @@ def test_table_has_full_borders(report):
 
 def test_signature_after_a_blank_line_date_offset_two_chars(report):
     """GB/T 9704-2012 7.3.5.2: bodies 右空二字, right-aligned; the date starts two characters right of the
-    longest body's first character (set by its left indent, so its own width does not matter)."""
+    longest body's first character (set by its left indent, so its own width does not matter) and may reach
+    two characters into the right space, so a slightly wider stand-in for Times New Roman never breaks it."""
     blank, *bodies, date = report.paragraphs[-4:]
     assert (blank.text, [p.text for p in bodies], date.text) == (
         "",
@@ -422,7 +435,7 @@ def test_signature_after_a_blank_line_date_offset_two_chars(report):
     assert (date.alignment, date.paragraph_format.left_indent, date.paragraph_format.right_indent) == (
         WD_ALIGN_PARAGRAPH.LEFT,
         Twips(first_char + 640),
-        Twips(0),
+        Twips(-640),
     )
 
 
@@ -432,8 +445,13 @@ def test_date_longer_than_signature_keeps_two_chars_and_moves_the_signature():
     *_, body, date = word.paragraphs
     date_width, body_width = text_width("2025年12月31日", -5), text_width("托克逊县司法局", -5)
     assert date_width > body_width
-    assert (effective(date, "alignment"), date.paragraph_format.right_indent) == (WD_ALIGN_PARAGRAPH.RIGHT, Twips(640))
     assert body.paragraph_format.right_indent == Twips(640 + date_width - body_width + 640)
+    # Ends 2 字 from the right as Word sets it, placed by its first character: two right of the body's.
+    assert (date.alignment, date.paragraph_format.left_indent, date.paragraph_format.right_indent) == (
+        WD_ALIGN_PARAGRAPH.LEFT,
+        Twips(8844 - 640 - date_width),
+        Twips(-640),
+    )
 
 
 def test_table_header_row_repeats_on_each_page(report):

@@ -1,6 +1,6 @@
 """The command line: parse, call reportgen.api, print, set the exit code.
 
-Exit codes: 0 valid, 1 invalid profile, 2 usage or file error. User errors
+Exit codes: 0 valid, 1 invalid profile, 2 usage or file error, 130 Ctrl-C. User errors
 (ReportgenError) are caught once, in `main`; anything else is our bug and is logged.
 Heavy modules are imported inside commands so `reportgen --help` starts fast.
 """
@@ -203,7 +203,7 @@ def build_command(
     toc: bool | None,
     final: bool,
 ) -> None:
-    from reportgen import api, terminal
+    from reportgen import api, messages, terminal
 
     if not paths:
         raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
@@ -213,9 +213,41 @@ def build_command(
     for folder in template_dirs:
         if not folder.is_dir():
             raise FileProblem(f"模板文件夹 {folder} 不存在")
-    built = api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc, final=final)
-    terminal.print_build(built)
-    sys.exit(max((report.exit_code for report in built), default=0))
+    if output.exists() and not output.is_dir():
+        raise FileProblem(messages.output_not_a_folder(output))
+    tally = api.BuildTally()
+    for report in api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc, final=final):
+        terminal.print_built(report)  # as each profile is done: a long batch shows its progress
+        tally.add(report)
+    terminal.print_build_summary(tally)
+    sys.exit(tally.exit_code)
+
+
+@app.command(
+    "fonts",
+    short_help="查看各级文字在本机用什么字体；安装免费的替代字体",
+    help="列出标题、一级标题、二级标题、正文、页码、西文数字各用什么字体：版式要求的（资料的 layout.fonts，"
+    "不给资料时为默认），本机实际使用的（生成 PDF 时），以及是否为同类字体。\n\n"
+    "--install 在 Debian/Ubuntu 上安装免费的同类字体（需要管理员权限），装好后生成的 PDF 中"
+    "标题为粗宋体、正文为仿宋、一级标题为黑体、二级标题为楷体。\n\n"
+    "退出码：0 都合适（或无法判断），1 有用途没有合适的字体，2 文件、用法或安装出错。",
+)
+@click.argument("path", metavar="[资料文件]", required=False, type=click.Path(path_type=Path))
+@click.option("--install", is_flag=True, help="安装免费的替代字体（Debian/Ubuntu，用 apt-get）")
+def fonts_command(path: Path | None, install: bool) -> None:
+    from reportgen import api, messages, terminal
+
+    names = None
+    if path is not None:
+        result, names = api.layout_fonts(path)
+        if names is None:
+            terminal.print_results([result])
+            sys.exit(result.exit_code)
+    if install:
+        api.install_fonts(lambda command: terminal.print_note(messages.fonts_install_running(command)))
+    checks = api.check_fonts(names)
+    terminal.print_fonts(checks, terminal.console())
+    sys.exit(1 if any(font.ok is False for font in checks) else 0)
 
 
 @app.group(
@@ -294,15 +326,29 @@ def main(argv: list[str] | None = None) -> int:
     except click.UsageError as error:
         terminal.print_error(usage_error_text(error))
         return 2
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):  # Click turns Ctrl-C into Abort
+            return interrupted()
         terminal.print_error("已取消。")
         return 2
+    except KeyboardInterrupt:  # Ctrl-C outside a command (parsing the arguments)
+        return interrupted()
     except ReportgenError as error:
         terminal.print_error(error.message)
         return error.exit_code
     except Exception:  # our bug, not the user's: keep the traceback out of their way
         return _internal_error()
     return 0
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, exit 130 (128 + SIGINT, as a shell reports it). Every file is written
+    atomically (fsutil), so the line can promise that nothing half-written is left."""
+    from reportgen import messages
+
+    sys.stderr.write(f"{messages.interrupted()}\n")
+    sys.stderr.flush()
+    return 130
 
 
 def _internal_error() -> int:

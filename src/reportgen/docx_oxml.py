@@ -25,6 +25,9 @@ from lxml.etree import SubElement, tostring
 
 # Digits and Latin letters in Times New Roman: a local convention beside GB/T 9704 (DOMAIN_NOTES §1.3).
 LATIN_FONT = "Times New Roman"
+# The East Asian language of every style and run (w:lang/@w:eastAsia): where Word or LibreOffice substitutes a
+# missing font, it picks one with Simplified Chinese glyph forms, not Japanese or Traditional ones.
+CHINESE = "zh-CN"
 
 # Theme references beat explicit names in Word, so they are removed wherever names are set.
 _THEME_FONT_ATTRIBUTES = tuple(qn(name) for name in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme"))
@@ -132,9 +135,11 @@ def clear_hdrftr(hdrftr: CT_HdrFtr) -> None:
 
 
 def run_properties(east_asia: str, latin: str = LATIN_FONT) -> CT_RPr:
-    """A `w:rPr` naming the run's fonts (see set_rFonts), to be copied into each run."""
+    """A `w:rPr` naming the run's fonts (see set_rFonts) and its East Asian language, Simplified Chinese,
+    to be copied into each run: a run pasted into another document still asks for Chinese glyph forms."""
     rPr = OxmlElement("w:rPr")
     set_rFonts(rPr, east_asia, latin)
+    set_lang(rPr, CHINESE)
     return rPr
 
 
@@ -172,7 +177,7 @@ def remove_rFonts_themes(element: BaseOxmlElement) -> None:
         _remove_theme_attributes(rFonts)
 
 
-def set_lang(rPr: CT_RPr, east_asia: str = "zh-CN") -> None:
+def set_lang(rPr: CT_RPr, east_asia: str = CHINESE) -> None:
     """Set `w:lang/@w:eastAsia`, keeping any Latin and bidi languages already there."""
     lang = rPr.find(qn("w:lang"))
     if lang is None:
@@ -208,7 +213,7 @@ def has_tblHeader(tr: CT_Row) -> bool:
     return header is not None and header.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
-def set_themeFontLang(settings: BaseOxmlElement, east_asia: str = "zh-CN") -> None:
+def set_themeFontLang(settings: BaseOxmlElement, east_asia: str = CHINESE) -> None:
     """Tell Word that East Asian text is Chinese when it resolves theme fonts (python-docx's template says ja-JP)."""
     lang = settings.find(qn("w:themeFontLang"))
     if lang is None:

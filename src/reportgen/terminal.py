@@ -7,8 +7,9 @@ the start-up path of `validate` and `build`. User text is never markup in either
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ from reportgen.errors import Diagnostic
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from reportgen.api import BuildTally, BuiltReport
     from reportgen.derive import Figure, Report
+    from reportgen.fonts import RoleFont
     from reportgen.validate import ValidationResult
 
 # click.secho keyword arguments per kind of line.
@@ -28,10 +31,24 @@ _GOOD = {"fg": "green"}
 _STYLES = {"error": _ERROR, "warning": _WARNING}
 
 
+# What a profile's text must not send to a terminal: control characters (ESC starts colour, cursor and
+# title sequences; BEL, backspace, carriage return rewrite what is shown), C1 controls, and the
+# bidirectional overrides that reorder a line (U+202E makes "txt.exe" read "exe.txt").
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print: each control or direction character shown by its name, as messages name
+    it (‹控制字符 U+001B›), never acted on. Newlines and tabs stay (`templates show` prints lines)."""
+    from reportgen.messages.values import character_name
+
+    return _UNPRINTABLE.sub(lambda match: f"‹{character_name(match.group()) or hex(ord(match.group()))}›", text)
+
+
 def _line(text: str, style: dict[str, object] | None = None, *, err: bool = False) -> None:
     import click
 
-    click.secho(text, err=err, **(style or {}))
+    click.secho(printable(text), err=err, **(style or {}))
 
 
 def console(stderr: bool = False) -> Console:
@@ -65,7 +82,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         kind = diagnostic.severity.value
         label = click.style(f"[{messages.SEVERITY_LABELS[kind]}]", **_STYLES[kind])  # type: ignore[arg-type]
-        click.echo(f"{label} {diagnostic_line(diagnostic)}")
+        click.echo(f"{label} {printable(diagnostic_line(diagnostic))}")
 
 
 def print_results(results: list[ValidationResult]) -> None:
@@ -88,13 +105,13 @@ def print_figures(report: Report, out: Console) -> None:
 
     for group in report.groups:
         cls = INDICATOR_GROUPS[group.key]
-        title = group.title + (f"（{group.kind}）" if group.kind else "")
+        title = printable(group.title + (f"（{group.kind}）" if group.kind else ""))
         table = Table(title=title, title_justify="left", show_lines=False)
         table.add_column("指标")
         table.add_column("数值", justify="right")
         table.add_column("来源")
         for name, figure in group.figures.items():
-            table.add_row(field_title(cls, name), figure_text(figure), _source_text(figure))
+            table.add_row(field_title(cls, name), figure_text(figure), printable(_source_text(figure)))
         out.print(table)
     if report.changes:
         table = Table(title="同比", title_justify="left")
@@ -114,25 +131,61 @@ def _source_text(figure: Figure) -> str:
     return f"计算：{figure.formula}" if figure.computed else "填写"
 
 
-def print_build(built: list) -> None:
-    """Per profile: its diagnostics, the files written, and the placeholders still to fill in."""
-    from reportgen import messages
+def print_built(report: BuiltReport) -> None:
+    """One profile of a build: its diagnostics, the placeholders still to fill in, and the files
+    written, or why none were."""
+    result = report.result
+    print_diagnostics(result.diagnostics)
+    for place, prompt in report.placeholders:
+        _line(messages.placeholder_left(place, prompt), _ERROR if report.refused else _WARNING)
+    if report.refused:
+        _line(messages.final_refused(display_path(result.path), len(report.placeholders)), _ERROR)
+    elif report.failure is not None:
+        _line(messages.build_failed(display_path(result.path), report.failure), _ERROR)
+    elif not report.written:
+        _line(messages.not_built(display_path(result.path)), _ERROR)
+    for path in report.written:
+        _line(f"已写入 {display_path(path)}", _GOOD)
+    for notice in report.notices:
+        _line(f"[警告] {notice}", _WARNING)
 
-    for report in built:
-        result = report.result
-        print_diagnostics(result.diagnostics)
-        for place, prompt in report.placeholders:
-            _line(messages.placeholder_left(place, prompt), _ERROR if report.refused else _WARNING)
-        if report.refused:
-            _line(messages.final_refused(display_path(result.path), len(report.placeholders)), _ERROR)
-            continue
-        if not report.outputs:
-            _line(messages.not_built(display_path(result.path)), _ERROR)
-            continue
-        for path in report.outputs:
-            _line(f"已写入 {display_path(path)}", _GOOD)
-        for notice in report.notices:
-            _line(f"[警告] {notice}", _WARNING)
+
+def print_build_summary(tally: BuildTally) -> None:
+    style = _ERROR if tally.failed else (_WARNING if tally.warned else {**_GOOD, "bold": True})
+    _line(messages.build_summary(tally.built, tally.warned, tally.failed), style)
+
+
+def print_fonts(checks: Sequence[RoleFont], out: Console) -> None:
+    """`reportgen fonts`: each role, the font its layout asks for, the face used here, and whether it is the right kind;
+    then what to do about any that is not."""
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for heading in messages.FONTS_TABLE_HEADINGS:
+        table.add_column(heading)
+    for font in checks:
+        used = font.family if font.family is not None else messages.font_used_directly()
+        if font.family is not None and font.style not in ("", "Regular", "Book", "Normal", "Medium"):
+            used += f" {font.style}"  # Bold: the title's heavy Song
+        table.add_row(
+            messages.FONT_ROLES[font.role],
+            printable(font.requested),
+            printable(used),
+            messages.font_verdict(font.ok, font.kind),
+            style=None if font.ok is not False else "yellow",
+        )
+    out.print(table)
+    wrong = [font.role for font in checks if font.ok is False]
+    if wrong:
+        _line(messages.fonts_wrong_hint(wrong), _WARNING)
+    elif any(font.ok is None for font in checks):
+        _line(messages.fonts_no_fontconfig())
+    else:
+        _line(messages.fonts_all_right(), _GOOD)
+
+
+def print_note(text: str) -> None:
+    _line(text)
 
 
 def print_templates(entries: list, out: Console) -> None:
@@ -144,7 +197,7 @@ def print_templates(entries: list, out: Console) -> None:
     table.add_column("用途")
     for entry in entries:
         source = entry.source + ("（覆盖自带）" if entry.overrides else "")
-        table.add_row(entry.name, source, entry.purpose)
+        table.add_row(printable(entry.name), printable(source), printable(entry.purpose))
     out.print(table)
 
 
@@ -158,4 +211,5 @@ def print_written(paths: Iterable[Path]) -> None:
 
 
 def stdout_write(text: str) -> None:
-    sys.stdout.write(text)
+    """Generated text (a schema, a template) to the screen; to a pipe or file as it is."""
+    sys.stdout.write(printable(text) if sys.stdout.isatty() else text)

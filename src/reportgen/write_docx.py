@@ -196,8 +196,8 @@ class _Writer:
             self._runs("Signature", [(body, body_emphasis)]).pPr.ind_right = Twips(body_right)
         if date:
             pPr = self._runs("Signature", [(date, date_emphasis)]).pPr
-            pPr.ind_right = Twips(date_right)
-            if date_left is not None:  # placed by its first character
+            pPr.ind_right = Twips(date_right)  # negative: a slightly wider date never breaks before its 日
+            if date_left is not None:  # placed by its first character, two right of the signature's
                 pPr.jc_val, pPr.ind_left = WD_ALIGN_PARAGRAPH.LEFT, Twips(date_left)
 
     def _row(self, row: _Row, texts: tuple[str, ...], style: str) -> None:
@@ -244,7 +244,9 @@ class _Writer:
     def _run(self, paragraph: WordParagraph, text: str, style: str) -> Run:
         """A run naming its East Asian font: python-docx's API names only the Latin ones (DOMAIN_NOTES §1.9)."""
         run = paragraph.add_run(_clean(text))
-        docx_oxml.set_rFonts(run._element.get_or_add_rPr(), *_style_fonts(self.fonts, style))
+        rPr = run._element.get_or_add_rPr()
+        docx_oxml.set_rFonts(rPr, *_style_fonts(self.fonts, style))
+        docx_oxml.set_lang(rPr)
         return run
 
 

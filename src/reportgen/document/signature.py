@@ -22,19 +22,26 @@ def signature_indents(
 
     With several bodies (joint reports, 党委 first) every line is right-aligned at the same indent and
     "the signature's first character" is that of the longest body, so the date never starts left of
-    a signature. Normally the date is set left-aligned from that character plus two (left indent,
-    right indent 0): its own width, which Word and LibreOffice space differently, then does not
-    matter. When the date is the longer, it is right-aligned with two characters' space and the
-    bodies move left by the difference (left indent None). `condensed` is the character spacing of
-    the Signature style, in twips per character.
+    a signature. The date is set left-aligned from that character plus two (its left indent), so the
+    offset holds whatever the date's rendered width, which Word, LibreOffice and a stand-in for Times
+    New Roman each make a little different; its right indent is minus two characters, so a date a
+    little wider than computed reaches into the right space instead of breaking before its 日.
+    When the date is the longer, the bodies move left by the difference, so that the date ends two
+    characters from the right as Word sets it. A date too long for one line at all (a long
+    placeholder) is right-aligned with two characters' space instead (left indent None).
+    `condensed` is the character spacing of the Signature style, in twips per character.
     """
     two_chars = RIGHT_SPACE * ONE_CHAR
     signature = max((text_width(body, condensed) for body in bodies), default=0)
     date_width = text_width(date, condensed)
     if not date_is_longer(bodies, date, condensed):
         first_char = type_width - two_chars - signature  # of the signature, from the left margin
-        return two_chars, first_char + two_chars, 0
-    return two_chars + date_width - signature + two_chars, None, two_chars
+        return two_chars, first_char + two_chars, -two_chars
+    body_right = two_chars + date_width - signature + two_chars
+    date_left = type_width - two_chars - date_width
+    if date_left < two_chars:
+        return body_right, None, two_chars
+    return body_right, date_left, -two_chars
 
 
 def date_is_longer(bodies: tuple[str, ...], date: str, condensed: int = 0) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -18,13 +19,6 @@ def pdf_timeout(seconds: int) -> str:
 
 def pdf_failed() -> str:
     return "LibreOffice 没有生成 PDF；请确认 LibreOffice 能正常打开 Word 文档，或先生成 .docx 再手动另存为 PDF"
-
-
-def fonts_missing(names: list[str]) -> str:
-    return (
-        f"本机缺少字体：{'、'.join(names)}。PDF 中这些文字将以其他字体代替，版式可能与 Word 中不同；"
-        "请安装这些字体后重新生成，或在资料的 layout.fonts 中改用本机已有的字体（如 仿宋、楷体）"
-    )
 
 
 def summary(files: int, errors: int, warnings: int) -> str:
@@ -52,3 +46,54 @@ def final_refused(path: str, count: int) -> str:
 
 def not_built(path: str) -> str:
     return f"[未生成] {path}：资料有错误，请先修正。"
+
+
+def build_failed(path: str, reason: str) -> str:
+    return f"[未生成] {path}：{reason}"
+
+
+def build_summary(built: int, warned: int, failed: int) -> str:
+    text = f"共 {built + failed} 份资料：生成 {built} 份"
+    if warned:
+        text += f"（其中 {warned} 份有警告）"
+    if failed:
+        text += f"，{failed} 份未生成（原因见上）"
+    return text + "。"
+
+
+def interrupted() -> str:
+    return "[已中断] 已按 Ctrl-C 停止。没有写完的文件不会留下，之前写好的文件不受影响。"
+
+
+# ---------------------------------------------------------------- output file names
+
+# Keyed by outputs.Change values: what was done to the jurisdiction name to make a file name of it.
+_NAME_CHANGES = {
+    "separator": "路径符号 / 或 \\ 改为 _",
+    "windows": 'Windows 文件名中不允许的 < > : " | ? * 改为 _',
+    "control": "换行改为空格，其他控制字符已去掉",
+    "invisible": "看不见的格式字符（如文字方向控制符）已去掉",
+    "edges": "开头和结尾的 . ~ - _ 已去掉",
+    "reserved": "Windows 设备名（CON、NUL 等）后加了 _",
+    "too_long": "名称过长，已截短",
+}
+
+
+def output_name_changed(file_name: str, changes: Iterable[str]) -> str:
+    done = "；".join(_NAME_CHANGES[change] for change in changes)
+    return f"名称不能原样用作文件名（{done}），报告文件将命名为“{file_name}”（其他格式同名）"
+
+
+def output_name_empty() -> str:
+    return (
+        "名称中没有能用作文件名的文字（去掉路径符号、控制字符和开头结尾的 . ~ - 后什么也不剩），"
+        "报告无法命名；请写单位简称，如 托克逊县、土城子乡"
+    )
+
+
+def same_output(base_name: str, others: Sequence[str], year_line: int | None) -> str:
+    year = f"year，第 {year_line} 行" if year_line is not None else "year"
+    return (
+        f"与 {'、'.join(others)} 要生成同名的报告“{base_name}”，为免互相覆盖，都没有生成；"
+        f"请核对名称和年度（{year}）——复制去年的资料后常忘了改年度"
+    )
