@@ -65,11 +65,11 @@ from typing import NamedTuple
 
 from reportgen.derive import Report
 from reportgen.document import Document, Enumeration, Heading, Paragraph, Signature, Table
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_docx import write_docx
-from reportgen.write_html import write_html
-from reportgen.write_text import write_text
+from reportgen.writers.docx import write_docx
+from reportgen.writers.html import write_html
+from reportgen.writers.text import write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"

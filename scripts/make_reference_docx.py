@@ -1,4 +1,4 @@
-"""Generate src/reportgen/reference.docx, the reference document whose styles and page write_docx uses.
+"""Generate src/reportgen/writers/reference.docx, the reference document whose styles and page write_docx uses.
 
 Run with the project's environment from the repository root, then commit the .docx:
 
@@ -29,10 +29,10 @@ from docx.shared import Length, Pt, RGBColor, Twips
 from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle
 
-from reportgen import docx_oxml
 from reportgen.document.model import FontNames
+from reportgen.writers import docx_oxml
 
-TARGET = Path(__file__).resolve().parents[1] / "src" / "reportgen" / "reference.docx"
+TARGET = Path(__file__).resolve().parents[1] / "src" / "reportgen" / "writers" / "reference.docx"
 
 # GB/T 9704-2012 5.2.2, 7.3.1, 7.3.3: 标题 小标宋, 正文 仿宋, levels 黑体 / 楷体 / 仿宋 / 仿宋;
 # 7.5: page numbers in 4号半角宋体. The names are the document model's defaults.

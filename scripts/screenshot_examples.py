@@ -20,9 +20,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_html import write_html
+from reportgen.writers.html import write_html
 
 REPO = Path(__file__).resolve().parents[1]
 PROFILES = REPO / "profiles"

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from conftest import MINIMAL, PROFILES
-from reportgen.cli import main
+from reportgen.cli.commands import main
 
 
 def run(capsys, *argv):
@@ -196,22 +196,22 @@ def test_pdf_is_built_through_libreoffice(capsys, tmp_path):
 
 
 def test_pdf_without_libreoffice_says_what_to_install(capsys, tmp_path, monkeypatch):
-    import reportgen.pdf
+    import reportgen.writers.pdf
 
-    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: None)
+    monkeypatch.setattr(reportgen.writers.pdf, "find_office", lambda: None)
     code, out = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
     assert code == 2 and "生成 PDF 需要 LibreOffice" in out and "apt-get install libreoffice-writer" in out
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_pdf_role_in_a_wrong_kind_of_face_is_named(capsys, tmp_path, monkeypatch):
-    import reportgen.fonts
-    import reportgen.pdf
+    import reportgen.writers.fonts
+    import reportgen.writers.pdf
 
-    wrong = [reportgen.fonts.RoleFont("body", "仿宋_GB2312", "DejaVu Sans", "Book", ok=False)]
-    monkeypatch.setattr(reportgen.fonts, "wrong_roles", lambda names: wrong)
-    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: "soffice")
-    monkeypatch.setattr(reportgen.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
+    wrong = [reportgen.writers.fonts.RoleFont("body", "仿宋_GB2312", "DejaVu Sans", "Book", ok=False)]
+    monkeypatch.setattr(reportgen.writers.fonts, "wrong_roles", lambda names: wrong)
+    monkeypatch.setattr(reportgen.writers.pdf, "find_office", lambda: "soffice")
+    monkeypatch.setattr(reportgen.writers.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
     code, out = run(capsys, "build", str(PROFILES / "紫阳县-2023.yaml"), "-o", str(tmp_path), "--format", "pdf")
     assert (
         code == 0 and "[警告] PDF 中有的文字字体不对：正文要求“仿宋_GB2312”（仿宋类），本机只能用“DejaVu Sans”。" in out

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, PROFILES
-from reportgen.cli import main
+from reportgen.cli.commands import main
 
 ENGLISH_CLICK_WORDS = re.compile(r"Usage:|Options|Commands|Show this message|Error:|Try '")
 

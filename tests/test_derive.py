@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from conftest import MINIMAL
 from reportgen.derive import round_half_up
-from reportgen.filters import change_text, figure_text
+from reportgen.render.filters import change_text, figure_text
 
 
 def _group(result, key):

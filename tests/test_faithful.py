@@ -9,9 +9,9 @@ import pytest
 
 from conftest import PROFILES, REPO, SEEDS
 from reportgen.document import Enumeration, Heading, Paragraph, Signature
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_text import write_text
+from reportgen.writers.text import write_text
 from test_profiles import CORRECTED, EXAMPLES, _body
 
 pytestmark = pytest.mark.skipif(

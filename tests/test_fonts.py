@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import reportgen.fonts
-import reportgen.pdf
+import reportgen.writers.fonts
+import reportgen.writers.pdf
 from conftest import PROFILES
-from reportgen.cli import main
+from reportgen.cli.commands import main
 from reportgen.document.model import FontNames
-from reportgen.fonts import (
+from reportgen.writers.fonts import (
     DEBIAN_PACKAGES,
     FONTS_CONF,
     FontProblem,
@@ -46,7 +46,7 @@ def run(capsys, *argv):
 
 
 def test_every_role_of_the_layout_has_a_kind_of_face():
-    assert list(reportgen.fonts.ROLE_KINDS) == [field.name for field in dataclasses.fields(FontNames)]
+    assert list(reportgen.writers.fonts.ROLE_KINDS) == [field.name for field in dataclasses.fields(FontNames)]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_each_role_is_asked_of_fontconfig_and_judged(monkeypatch):
         "宋体": (("FandolSong",), "Regular", 80),
         "Times New Roman": (("Liberation Serif",), "Regular", 80),
     }
-    monkeypatch.setattr(reportgen.fonts, "_fc_match", lambda name, latin: answers[name])
+    monkeypatch.setattr(reportgen.writers.fonts, "_fc_match", lambda name, latin: answers[name])
     assert check_fonts(FontNames()) == (
         RoleFont("title", "方正小标宋简体", "FandolSong", "Bold", ok=True),
         RoleFont("heading1", "黑体", "FandolHei", "Regular", ok=True),
@@ -121,22 +121,22 @@ def test_each_role_is_asked_of_fontconfig_and_judged(monkeypatch):
         RoleFont("page_number", "宋体", "FandolSong", "Regular", ok=True),
         RoleFont("latin", "Times New Roman", "Liberation Serif", "Regular", ok=True),
     )
-    assert [font.role for font in reportgen.fonts.wrong_roles(FontNames())] == ["heading2", "body"]
+    assert [font.role for font in reportgen.writers.fonts.wrong_roles(FontNames())] == ["heading2", "body"]
 
 
 def test_without_fontconfig_nothing_is_judged(monkeypatch):
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(reportgen.writers.fonts.shutil, "which", lambda name: None)
     fonts = check_fonts(FontNames())
     assert [(font.requested, font.family, font.ok) for font in fonts] == [
         (name, None, None)
         for name in ("方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312", "宋体", "Times New Roman")
     ]
-    assert reportgen.fonts.wrong_roles(FontNames()) == []
+    assert reportgen.writers.fonts.wrong_roles(FontNames()) == []
 
 
 def test_names_are_escaped_for_fc_match():
-    assert reportgen.fonts._escape("FZXiaoBiaoSong-B05S") == "FZXiaoBiaoSong\\-B05S"
-    assert reportgen.fonts._escape("a,b:c\\d") == "a\\,b\\:c\\\\d"
+    assert reportgen.writers.fonts._escape("FZXiaoBiaoSong-B05S") == "FZXiaoBiaoSong\\-B05S"
+    assert reportgen.writers.fonts._escape("a,b:c\\d") == "a\\,b\\:c\\\\d"
 
 
 # ---------------------------------------------------------------- the shipped fonts.conf
@@ -148,7 +148,7 @@ def _conf() -> etree._Element:
 
 def test_fonts_conf_is_package_data_and_keeps_the_systems_configuration_first():
     root = _conf()
-    assert FONTS_CONF.parent.name == "reportgen"
+    assert FONTS_CONF.parent.name == "writers" and FONTS_CONF.parent.parent.name == "reportgen"
     first = next(child for child in root if isinstance(child.tag, str))
     assert (first.tag, first.text) == ("include", "/etc/fonts/fonts.conf")
 
@@ -206,7 +206,7 @@ def test_an_installed_font_of_the_name_asked_for_wins_over_the_stand_ins(tmp_pat
         <edit name="family" mode="assign"><string>仿宋_GB2312</string></edit></match></fontconfig>""",
         encoding="utf-8",
     )
-    monkeypatch.setattr(reportgen.fonts, "FONTS_CONF", conf)
+    monkeypatch.setattr(reportgen.writers.fonts, "FONTS_CONF", conf)
     body = check_fonts(FontNames())[3]
     assert (body.requested, body.family, body.ok) == ("仿宋_GB2312", "仿宋_GB2312", True)
 
@@ -242,13 +242,13 @@ def commands_run(monkeypatch) -> list[list[str]]:
         ran.append(command)
         return subprocess.CompletedProcess(command, 0)
 
-    monkeypatch.setattr(reportgen.fonts.subprocess, "run", fake_run)
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(reportgen.writers.fonts.subprocess, "run", fake_run)
+    monkeypatch.setattr(reportgen.writers.fonts.shutil, "which", lambda name: f"/usr/bin/{name}")
     return ran
 
 
 def test_install_runs_apt_get_then_indexes_the_fonts_as_root(commands_run, monkeypatch):
-    monkeypatch.setattr(reportgen.fonts, "_is_root", lambda: True)
+    monkeypatch.setattr(reportgen.writers.fonts, "_is_root", lambda: True)
     announced: list[str] = []
     install_fonts(announced.append)
     assert commands_run == [
@@ -260,18 +260,18 @@ def test_install_runs_apt_get_then_indexes_the_fonts_as_root(commands_run, monke
 
 
 def test_install_goes_through_sudo_for_another_user(commands_run, monkeypatch):
-    monkeypatch.setattr(reportgen.fonts, "_is_root", lambda: False)
+    monkeypatch.setattr(reportgen.writers.fonts, "_is_root", lambda: False)
     install_fonts(lambda command: None)
     assert {command[0] for command in commands_run} == {"sudo"}
     assert install_commands()[0] == ["sudo", "apt-get", "update"]
 
 
 def test_install_stops_at_a_failing_command(monkeypatch):
-    monkeypatch.setattr(reportgen.fonts, "_is_root", lambda: True)
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(reportgen.writers.fonts, "_is_root", lambda: True)
+    monkeypatch.setattr(reportgen.writers.fonts.shutil, "which", lambda name: f"/usr/bin/{name}")
     ran: list[list[str]] = []
     monkeypatch.setattr(
-        reportgen.fonts.subprocess,
+        reportgen.writers.fonts.subprocess,
         "run",
         lambda command, **kwargs: ran.append(command) or subprocess.CompletedProcess(command, 100),
     )
@@ -284,7 +284,7 @@ def test_install_stops_at_a_failing_command(monkeypatch):
 
 
 def test_install_elsewhere_says_which_fonts_to_install(capsys, monkeypatch):
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(reportgen.writers.fonts.shutil, "which", lambda name: None)
     code, out = run(capsys, "fonts", "--install")
     assert code == 2
     assert out.startswith("[错误] 本机没有 apt-get（不是 Debian 或 Ubuntu），无法自动安装字体。")
@@ -292,8 +292,10 @@ def test_install_elsewhere_says_which_fonts_to_install(capsys, monkeypatch):
 
 
 def test_install_without_root_or_sudo_names_the_commands(capsys, monkeypatch):
-    monkeypatch.setattr(reportgen.fonts, "_is_root", lambda: False)
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: None if name == "sudo" else f"/usr/bin/{name}")
+    monkeypatch.setattr(reportgen.writers.fonts, "_is_root", lambda: False)
+    monkeypatch.setattr(
+        reportgen.writers.fonts.shutil, "which", lambda name: None if name == "sudo" else f"/usr/bin/{name}"
+    )
     code, out = run(capsys, "fonts", "--install")
     assert code == 2
     assert "安装字体需要管理员权限，本机没有 sudo。请以 root 身份运行：apt-get update；apt-get install -y" in out
@@ -317,7 +319,7 @@ def _answers(monkeypatch, body_family: str) -> None:
             200 if name == "方正小标宋简体" else 80,
         )
 
-    monkeypatch.setattr(reportgen.fonts, "_fc_match", fake)
+    monkeypatch.setattr(reportgen.writers.fonts, "_fc_match", fake)
 
 
 def test_fonts_lists_each_role_and_says_all_are_right(capsys, monkeypatch):
@@ -365,7 +367,7 @@ def test_fonts_of_a_profile_are_its_layouts(capsys, monkeypatch, write_profile):
 
 
 def test_fonts_without_fontconfig_says_word_uses_them_directly(capsys, monkeypatch):
-    monkeypatch.setattr(reportgen.fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(reportgen.writers.fonts.shutil, "which", lambda name: None)
     code, out = run(capsys, "fonts")
     assert code == 0
     assert "│ 正文     │ 仿宋_GB2312     │ （Word 直接使用） │ 无法判断" in out
@@ -383,9 +385,9 @@ def test_final_pdf_is_refused_while_a_role_lacks_its_kind_of_face(capsys, tmp_pa
         RoleFont("title", "方正小标宋简体", "DejaVu Sans", "Book", ok=False),
         RoleFont("body", "仿宋_GB2312", "DejaVu Sans", "Book", ok=False),
     ]
-    monkeypatch.setattr(reportgen.fonts, "wrong_roles", lambda names: wrong)
-    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: "soffice")
-    monkeypatch.setattr(reportgen.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
+    monkeypatch.setattr(reportgen.writers.fonts, "wrong_roles", lambda names: wrong)
+    monkeypatch.setattr(reportgen.writers.pdf, "find_office", lambda: "soffice")
+    monkeypatch.setattr(reportgen.writers.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
     out_dir = tmp_path / "out"
     code, out = run(
         capsys, "build", str(write_profile(complete)), "-o", str(out_dir), "--format", "docx,pdf", "--final"
@@ -402,9 +404,9 @@ def test_final_pdf_is_built_when_every_role_has_its_kind_of_face(capsys, tmp_pat
     complete = (PROFILES / "土城子乡-2022.yaml").read_text(encoding="utf-8") + (
         "\nleader_duties:\n  text: 乡党委书记、乡长带头履行推进法治建设第一责任人职责。\n"
     )
-    monkeypatch.setattr(reportgen.fonts, "wrong_roles", lambda names: [])
-    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: "soffice")
-    monkeypatch.setattr(reportgen.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
+    monkeypatch.setattr(reportgen.writers.fonts, "wrong_roles", lambda names: [])
+    monkeypatch.setattr(reportgen.writers.pdf, "find_office", lambda: "soffice")
+    monkeypatch.setattr(reportgen.writers.pdf, "docx_to_pdf", lambda docx: b"%PDF-1.7 stub for this test")
     code, out = run(capsys, "build", str(write_profile(complete)), "-o", str(tmp_path), "--format", "pdf", "--final")
     assert code == 0, out
     assert "[警告] PDF" not in out

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROFILES, REPO
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_text import write_text
+from reportgen.writers.text import write_text
 
 GOLDEN = REPO / "tests" / "testdata" / "golden"
 

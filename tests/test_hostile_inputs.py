@@ -12,7 +12,7 @@ import pytest
 
 from conftest import MINIMAL
 from reportgen import load
-from reportgen.cli import main
+from reportgen.cli.commands import main
 from reportgen.errors import Diagnostic, FileProblem
 from reportgen.validate import ValidationResult, validate_file
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from reportgen.cli import main
+from reportgen.cli.commands import main
 from reportgen.fsutil import STALE_SECONDS
 
 REPORT = "法治政府建设年度报告"

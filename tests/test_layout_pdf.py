@@ -1,5 +1,5 @@
 """The GB/T 9704-2012 layout, measured on the page: reportgen's .docx is converted to PDF by LibreOffice
-(reportgen.pdf, as `reportgen build --format pdf` does) and measured with PyMuPDF, in points.
+(reportgen.writers.pdf, as `reportgen build --format pdf` does) and measured with PyMuPDF, in points.
 
 The conversion finds its fonts through the shipped fonts.conf, which maps the font names GB/T 9704 uses onto
 the free faces `reportgen fonts --install` installs, so every level renders as it would on a clerk's machine.
@@ -23,10 +23,10 @@ import pytest
 from reportgen.api import validate_paths
 from reportgen.document.model import Document, FontNames, Heading, PageLayout, Paragraph, Signature
 from reportgen.document.signature import date_is_longer
-from reportgen.fonts import check_fonts, fontconfig_env
-from reportgen.pdf import docx_to_pdf
-from reportgen.render import render_document
-from reportgen.write_docx import write_docx
+from reportgen.render.context import render_document
+from reportgen.writers.docx import write_docx
+from reportgen.writers.fonts import check_fonts, fontconfig_env
+from reportgen.writers.pdf import docx_to_pdf
 
 pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF is not installed: pip install -e '.[test]'")
 

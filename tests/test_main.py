@@ -12,7 +12,7 @@ import pytest
 
 import reportgen.__main__
 from conftest import REPO
-from reportgen.cli import main
+from reportgen.cli.commands import main
 
 INTERRUPTED = "[已中断] 已按 Ctrl-C 停止。没有写完的文件不会留下，之前写好的文件不受影响。\n"
 
@@ -35,7 +35,7 @@ def test_ctrl_c_while_the_command_line_is_imported_exits_130(capsys, monkeypatch
         def __getattr__(self, name):
             raise KeyboardInterrupt
 
-    monkeypatch.setitem(sys.modules, "reportgen.cli", Importing())
+    monkeypatch.setitem(sys.modules, "reportgen.cli.commands", Importing())
     monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own Ctrl-C handler
     assert reportgen.__main__.run() == 130
     assert capsys.readouterr().err == INTERRUPTED

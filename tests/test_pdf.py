@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import reportgen.pdf
-from reportgen.pdf import STALE_WORK_SECONDS, PdfProblem, docx_to_pdf, remove_stale_work_folders
+import reportgen.writers.pdf
+from reportgen.writers.pdf import STALE_WORK_SECONDS, PdfProblem, docx_to_pdf, remove_stale_work_folders
 
 # The stand-in office is a shell script, and a killed process is looked up in /proc.
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /bin/sh and /proc (Linux)")
@@ -36,7 +36,7 @@ def hung_office(tmp_path, monkeypatch) -> Path:
     script = tmp_path / "soffice"
     script.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pid_file}\nwait\n", encoding="utf-8")
     script.chmod(0o755)
-    monkeypatch.setattr(reportgen.pdf, "find_office", lambda: str(script))
+    monkeypatch.setattr(reportgen.writers.pdf, "find_office", lambda: str(script))
     return pid_file
 
 

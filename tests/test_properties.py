@@ -19,10 +19,11 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL
 from reportgen import load
+from reportgen.api import check_loaded
 from reportgen.errors import Diagnostic, InvalidProfile
 from reportgen.load import LoadedProfile
 from reportgen.messages import character_name
-from reportgen.validate import ValidationResult, validate_file, validate_loaded
+from reportgen.validate import ValidationResult, validate_file
 
 # No example database written into the repository, and no deadline: a slow CI machine is not a bug.
 settings.register_profile("properties", max_examples=200, deadline=None, database=None)
@@ -58,7 +59,7 @@ def validate_yaml(text: str, folder: Path) -> ValidationResult:
         assert exc.message == exc.diagnostics[0].message
         assert all(d.title == "YAML 语法" and d.is_error for d in exc.diagnostics)
         return ValidationResult(path, diagnostics=exc.diagnostics)
-    return validate_loaded(LoadedProfile(path, data, text))
+    return check_loaded(LoadedProfile(path, data, text))
 
 
 def assert_told_in_chinese(diagnostics: list[Diagnostic]) -> None:

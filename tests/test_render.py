@@ -6,8 +6,8 @@ import re
 
 from conftest import MINIMAL
 from reportgen.document import Enumeration, Heading, Paragraph, Signature
-from reportgen.render import render_document
-from reportgen.write_text import write_text
+from reportgen.render.context import render_document
+from reportgen.writers.text import write_text
 
 COUNTY = MINIMAL.replace("土城子乡", "托克逊县").replace("level: 乡镇", "level: 县")
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINIMAL, REPO
 from reportgen.document import Heading, Paragraph
-from reportgen.render import GroupView, render_document
+from reportgen.render.context import GroupView, render_document
 from reportgen.schema.indicators import INDICATOR_GROUPS
 
 GOLDEN = REPO / "tests" / "testdata" / "golden" / "figures"

@@ -21,8 +21,9 @@ import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen import template_limits, templating
-from reportgen.template_sandbox import COMPILED_FORMAT, LimitedSandbox
+from reportgen.render import environment as templating
+from reportgen.render import limits as template_limits
+from reportgen.render.sandbox import COMPILED_FORMAT, LimitedSandbox
 
 PROFILE = Path(__file__).resolve().parents[1] / "profiles" / "托克逊县-2024.yaml"
 TIMEOUT = 60  # seconds for a child: each takes about one (imports included)
@@ -41,9 +42,9 @@ CHILD = textwrap.dedent(
     settings = json.loads(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (settings["memory"], settings["memory"]))
 
-    from reportgen import template_limits
-    from reportgen.render import build_context
-    from reportgen.templating import TemplateProblem, make_environment, render_template
+    from reportgen.render import limits as template_limits
+    from reportgen.render.context import build_context
+    from reportgen.render.environment import TemplateProblem, make_environment, render_template
     from reportgen.validate import validate_file
 
     for name, value in settings["limits"].items():
@@ -221,9 +222,9 @@ def cache_home(tmp_path, monkeypatch):
 
 
 def _report_text() -> str:
-    from reportgen.render import render_document
+    from reportgen.render.context import render_document
     from reportgen.validate import validate_file
-    from reportgen.write_text import write_text
+    from reportgen.writers.text import write_text
 
     return write_text(render_document(validate_file(PROFILE).report))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.templating import TemplateProblem, make_environment, render_template, shipped_templates
-from reportgen.write_text import write_text
+from reportgen.render.environment import TemplateProblem, make_environment, render_template, shipped_templates
+from reportgen.writers.text import write_text
 
 
 def test_a_users_file_overrides_the_shipped_one_of_the_same_name(tmp_path):
@@ -28,7 +28,7 @@ def test_an_override_can_extend_the_file_it_replaces_through_the_shipped_prefix(
 
 def _context():
     from conftest import PROFILES
-    from reportgen.render import build_context
+    from reportgen.render.context import build_context
     from reportgen.validate import validate_file
 
     return build_context(validate_file(PROFILES / "托克逊县-2024.yaml").report)
@@ -78,7 +78,7 @@ def test_a_missing_figures_template_is_named(tmp_path):
 
 def test_the_shipped_templates_render_every_example(tmp_path):
     from conftest import PROFILES
-    from reportgen.render import render_document
+    from reportgen.render.context import render_document
     from reportgen.validate import validate_file
 
     for path in sorted(PROFILES.glob("*.yaml")):
@@ -88,7 +88,7 @@ def test_the_shipped_templates_render_every_example(tmp_path):
 
 def test_template_reference_is_current():
     from conftest import REPO
-    from reportgen.templatedoc import template_reference
+    from reportgen.render.reference import template_reference
 
     committed = (REPO / "docs" / "template-reference.md").read_text(encoding="utf-8")
     assert committed == template_reference(), "run `reportgen templates doc -o docs/template-reference.md`"
@@ -96,9 +96,9 @@ def test_template_reference_is_current():
 
 def test_documented_names_are_exactly_what_templates_get():
     from conftest import PROFILES
-    from reportgen.filters import FILTER_DOC, JINJA_FILTERS
-    from reportgen.render import CONTEXT_DOC, build_context
-    from reportgen.templating import HELPER_DOC, HELPERS
+    from reportgen.render.context import CONTEXT_DOC, build_context
+    from reportgen.render.environment import HELPER_DOC, HELPERS
+    from reportgen.render.filters import FILTER_DOC, JINJA_FILTERS
     from reportgen.validate import validate_file
 
     assert set(CONTEXT_DOC) == set(build_context(validate_file(PROFILES / "托克逊县-2024.yaml").report))

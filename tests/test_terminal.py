@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import MINIMAL
-from reportgen.cli import main
-from reportgen.terminal import printable
+from reportgen.cli.commands import main
+from reportgen.cli.printer import printable
 
 
 def test_control_and_direction_characters_are_shown_not_acted_on():

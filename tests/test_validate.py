@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from conftest import MINIMAL, messages_at
-from reportgen.terminal import diagnostic_line
+from reportgen.cli.printer import diagnostic_line
 from reportgen.validate import validate_file
 
 RECEIVED = "achievements.areas[0].figures.administrative_reconsideration.received"

@@ -41,9 +41,9 @@ from reportgen.document import (
     Table,
 )
 from reportgen.document.title import title_phrases
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_html import TOC_MIN_HEADINGS, write_html
+from reportgen.writers.html import TOC_MIN_HEADINGS, write_html
 
 ORIGIN = "http://reportgen.test"
 URL = f"{ORIGIN}/report.html"

@@ -23,7 +23,6 @@ from docx.shared import Pt, RGBColor, Twips
 from docx.table import Table as WordTable
 from lxml import etree
 
-from reportgen import docx_oxml
 from reportgen.document.model import (
     Document,
     Enumeration,
@@ -37,7 +36,8 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.signature import text_width
-from reportgen.write_docx import write_docx
+from reportgen.writers import docx_oxml
+from reportgen.writers.docx import write_docx
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "make_reference_docx.py"
 
@@ -487,7 +487,7 @@ def test_empty_document_has_no_paragraphs():
 
 
 def test_reference_is_package_data_and_matches_its_script(monkeypatch):
-    shipped = files("reportgen").joinpath("reference.docx")
+    shipped = files("reportgen.writers").joinpath("reference.docx")
     assert shipped.is_file()
     spec = importlib.util.spec_from_file_location("make_reference_docx", SCRIPT)
     script = importlib.util.module_from_spec(spec)

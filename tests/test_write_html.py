@@ -22,9 +22,9 @@ from reportgen.document.model import (
     Signature,
     Table,
 )
-from reportgen.render import render_document
+from reportgen.render.context import render_document
 from reportgen.validate import validate_file
-from reportgen.write_html import TOC_MIN_HEADINGS, write_html
+from reportgen.writers.html import TOC_MIN_HEADINGS, write_html
 
 INJECTIONS = [
     "<script>alert(1)</script>",

@@ -9,7 +9,7 @@ import sys
 
 def run() -> int:
     try:
-        from reportgen.cli import main
+        from reportgen.cli.commands import main
 
         return main()
     except KeyboardInterrupt:

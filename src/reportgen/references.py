@@ -41,7 +41,7 @@ def iter_references(text: str) -> Iterator[re.Match[str]]:
 def resolve(match: re.Match[str], report: Report) -> Resolved:
     """The text a reference stands for, or the reason it has none."""
     from reportgen import messages
-    from reportgen.filters import figure_text, yoy
+    from reportgen.render.filters import figure_text, yoy
 
     wants_change, name = bool(match.group(1)), match.group(2)
     found = _find(name, report)

@@ -1,8 +1,8 @@
-"""Stage 2: validate a loaded profile — schema first, then every check — as Diagnostics.
+"""Stages 2 and 4: a loaded profile against the schema, then every check — as Diagnostics.
 
 All problems are gathered, never only the first. Schema errors come from pydantic
-(all fields at once); the figure and regulation checks need a valid model, so they run
-when the schema is satisfied.
+(all fields at once); the figure and regulation checks need a valid model and the
+derived figures, so they run after derive (reportgen.api.check_profile puts them in order).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pydantic import ValidationError
 
 from reportgen import messages, sourcemap
 from reportgen.checks import CheckContext, Finding, run_checks
-from reportgen.derive import Report, StatedGroup, derive_report, iter_figures, iter_stated_groups
+from reportgen.derive import Report, StatedGroup, iter_figures, iter_stated_groups
 from reportgen.errors import Diagnostic, ProfilePath, ReportgenError, Severity
-from reportgen.load import LoadedProfile, load_profile
+from reportgen.load import LoadedProfile
 from reportgen.schema import Profile
 from reportgen.schema.introspect import field_title, model_at, suggest_key
 
@@ -60,39 +60,41 @@ class ValidationResult:
 
 
 def validate_file(path: Path, *, follow_last_year: bool = True) -> ValidationResult:
-    """Load and validate one profile file; user mistakes become diagnostics, not exceptions."""
-    try:
-        loaded = load_profile(path)
-    except ReportgenError as exc:
-        return _failed_load(path, exc)
-    return validate_loaded(loaded, follow_last_year=follow_last_year)
+    """Load and validate one profile file: the pipeline's first four stages (reportgen.api.check_profile)."""
+    from reportgen.api import check_profile
+
+    return check_profile(path, follow_last_year=follow_last_year)
 
 
-def _failed_load(path: Path, exc: ReportgenError) -> ValidationResult:
+def failed_load(path: Path, exc: ReportgenError) -> ValidationResult:
+    """The result for a file that could not be read as YAML: its problem as diagnostics."""
     diagnostics = exc.diagnostics or [
         Diagnostic(Severity.ERROR, path, None, None, (), messages.FILE_TITLE, exc.message)
     ]
     return ValidationResult(path, diagnostics=diagnostics, file_problem=exc.exit_code == 2)
 
 
-def validate_loaded(loaded: LoadedProfile, *, follow_last_year: bool = True) -> ValidationResult:
+def validate_schema(loaded: LoadedProfile) -> ValidationResult:
+    """The profile model, or every schema error with its line and column."""
     result = ValidationResult(loaded.path)
     if not isinstance(loaded.data, Mapping):
         message = messages.empty_profile() if loaded.data is None else messages.root_not_mapping(loaded.data)
         result.diagnostics.append(_diagnostic(loaded, Severity.ERROR, (), message))
         return result
     try:
-        profile = Profile.model_validate(loaded.data)
+        result.profile = Profile.model_validate(loaded.data)
     except ValidationError as exc:
         result.diagnostics.extend(_schema_diagnostic(loaded, error) for error in exc.errors())
         return _sorted(result)
-    last_year, last_year_diagnostics = _last_year_groups(profile, loaded, follow_last_year)
-    report = derive_report(profile, last_year)
-    context = CheckContext(report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
-    result.profile, result.report = profile, report
     result.positions = {path: sourcemap.locate(loaded.data, path) for path in NAMING_FIELDS}
-    result.diagnostics.extend(last_year_diagnostics)
-    result.diagnostics.extend(_templates_folder(profile, loaded))
+    return result
+
+
+def run_profile_checks(result: ValidationResult, loaded: LoadedProfile) -> ValidationResult:
+    """Every check (reportgen.checks) on the derived report, as diagnostics placed in the file."""
+    assert result.profile is not None and result.report is not None
+    context = CheckContext(result.report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
+    result.diagnostics.extend(_templates_folder(result.profile, loaded))
     source = sourcemap.SourceText(loaded.text)
     result.diagnostics.extend(_finding_diagnostic(loaded, source, finding) for finding in run_checks(context))
     return _sorted(result)
@@ -154,8 +156,8 @@ def _templates_folder(profile: Profile, loaded: LoadedProfile) -> list[Diagnosti
 # ---------------------------------------------------------------- last year's figures
 
 
-def _last_year_groups(
-    profile: Profile, loaded: LoadedProfile, follow: bool
+def last_year_figures(
+    profile: Profile, loaded: LoadedProfile, follow: bool = True
 ) -> tuple[list[StatedGroup] | None, list[Diagnostic]]:
     """Last year's figure groups (inline, or from last year's profile) for 同比."""
     last_year = profile.last_year

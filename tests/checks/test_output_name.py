@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import MINIMAL, messages_at
-from reportgen.terminal import diagnostic_line
+from reportgen.cli.printer import diagnostic_line
 
 
 def _named(name: str) -> str:

@@ -20,7 +20,7 @@ from reportgen import messages
 from reportgen.checks import CheckContext, Finding, warning
 from reportgen.derive import Figure, MergedGroup, field_title
 from reportgen.errors import ProfilePath
-from reportgen.filters import figure_text
+from reportgen.render.filters import figure_text
 from reportgen.schema.profile import Profile
 
 _NUMBER = re.compile(

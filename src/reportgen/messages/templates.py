@@ -41,7 +41,7 @@ def template_runtime(name: str, line: int | None, kind: str) -> str:
     return f"模板 {name} 第 {line} 行：运行出错（{kind}），请检查这一行的表达式"
 
 
-# A template stopped at a limit (reportgen.template_limits): what went past which limit, and
+# A template stopped at a limit (reportgen.render.limits): what went past which limit, and
 # what to look at. {amount} is the limit's size.
 _TEMPLATE_LIMITS = {
     "value": "生成的文字或列表过长（一项最多 {amount}个字符或项），已停止；"

@@ -3,7 +3,7 @@
 Each conversion uses its own temporary LibreOffice user profile, so parallel builds do not
 collide on a shared profile lock, and a time limit, so a hung office never hangs the build.
 Its temporary folder is removed on every way out, and the next run removes one a killed
-run left behind. LibreOffice finds its fonts through the shipped fonts.conf (reportgen.fonts), so a
+run left behind. LibreOffice finds its fonts through the shipped fonts.conf (reportgen.writers.fonts), so a
 machine without the Windows fonts the layout names sets each level in a free face of the same kind.
 """
 
@@ -70,7 +70,7 @@ def _run(command: list[str], timeout: float) -> None:
     """Run LibreOffice in a process group of its own, killed whole if we stop waiting (time-out,
     Ctrl-C): soffice starts soffice.bin, which would otherwise live on, writing into a folder
     being removed."""
-    from reportgen.fonts import fontconfig_env
+    from reportgen.writers.fonts import fontconfig_env
 
     process = subprocess.Popen(
         command,

@@ -21,11 +21,13 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen import filters, messages, template_limits
+from reportgen import messages
 from reportgen.document.markup import ENUMERATION_KINDS, Directive, clean_text, directive
 from reportgen.errors import ReportgenError
+from reportgen.render import filters
+from reportgen.render import limits as template_limits
+from reportgen.render.sandbox import COMPILED_FORMAT, LimitedSandbox
 from reportgen.resources import shipped_dir
-from reportgen.template_sandbox import COMPILED_FORMAT, LimitedSandbox
 
 SHIPPED_PREFIX = "!shipped"
 TEMPLATE_SUFFIX = ".j2"

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.cli_click import ChineseGroup, usage_error_text
+from reportgen.cli.chinese import ChineseGroup, usage_error_text
 from reportgen.errors import FileProblem, ReportgenError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -43,7 +43,7 @@ def _output_file() -> Callable:
 
 def _emit(text: str, output: Path | None) -> None:
     """Generated text to the screen, or atomically to a file."""
-    from reportgen import terminal
+    from reportgen.cli import printer as terminal
     from reportgen.fsutil import write_atomic
 
     if output is None:
@@ -71,7 +71,8 @@ def app() -> None:
 )
 @_profile_paths()
 def validate_command(paths: tuple[Path, ...]) -> None:
-    from reportgen import api, terminal
+    from reportgen import api
+    from reportgen.cli import printer as terminal
 
     if not paths:
         raise FileProblem("请给出要检查的资料文件或文件夹，如：reportgen validate profiles/")
@@ -87,7 +88,8 @@ def validate_command(paths: tuple[Path, ...]) -> None:
 )
 @click.argument("path", metavar="资料文件", type=click.Path(path_type=Path))
 def figures_command(path: Path) -> None:
-    from reportgen import api, terminal
+    from reportgen import api
+    from reportgen.cli import printer as terminal
 
     if path.is_dir():
         raise FileProblem(
@@ -124,7 +126,8 @@ def figures_command(path: Path) -> None:
 )
 @click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
 def init_command(name: str | None, level: str | None, year: str | None, output: Path, force: bool) -> None:
-    from reportgen import api, terminal
+    from reportgen import api
+    from reportgen.cli import printer as terminal
     from reportgen.schema.jurisdiction import LEVEL_ALIASES
 
     missing = [flag for flag, value in (("--name", name), ("--level", level), ("--year", year)) if not value]
@@ -203,7 +206,8 @@ def build_command(
     toc: bool | None,
     final: bool,
 ) -> None:
-    from reportgen import api, messages, terminal
+    from reportgen import api, messages
+    from reportgen.cli import printer as terminal
 
     if not paths:
         raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
@@ -235,7 +239,8 @@ def build_command(
 @click.argument("path", metavar="[资料文件]", required=False, type=click.Path(path_type=Path))
 @click.option("--install", is_flag=True, help="安装免费的替代字体（Debian/Ubuntu，用 apt-get）")
 def fonts_command(path: Path | None, install: bool) -> None:
-    from reportgen import api, messages, terminal
+    from reportgen import api, messages
+    from reportgen.cli import printer as terminal
 
     names = None
     if path is not None:
@@ -265,7 +270,8 @@ def templates_group() -> None:
 )
 @_template_dirs("同时列出这个文件夹中的模板，并标出哪些覆盖了自带模板")
 def templates_list(template_dirs: tuple[Path, ...]) -> None:
-    from reportgen import template_catalog, terminal
+    from reportgen.cli import printer as terminal
+    from reportgen.render import catalog as template_catalog
 
     terminal.print_templates(template_catalog.list_templates(template_dirs), terminal.console())
 
@@ -276,7 +282,8 @@ def templates_list(template_dirs: tuple[Path, ...]) -> None:
 @click.argument("name", metavar="模板名")
 @_template_dirs("先在这个文件夹中找")
 def templates_show(name: str, template_dirs: tuple[Path, ...]) -> None:
-    from reportgen import template_catalog, terminal
+    from reportgen.cli import printer as terminal
+    from reportgen.render import catalog as template_catalog
 
     terminal.stdout_write(template_catalog.read_template(name, template_dirs))
 
@@ -297,7 +304,8 @@ def templates_show(name: str, template_dirs: tuple[Path, ...]) -> None:
     help="复制到哪个文件夹（默认“我的模板”）",
 )
 def templates_copy(name: str, target: Path) -> None:
-    from reportgen import template_catalog, terminal
+    from reportgen.cli import printer as terminal
+    from reportgen.render import catalog as template_catalog
 
     terminal.print_written([template_catalog.copy_template(name, target)])
 
@@ -307,14 +315,14 @@ def templates_copy(name: str, target: Path) -> None:
 )
 @_output_file()
 def templates_doc(output: Path | None) -> None:
-    from reportgen.templatedoc import template_reference
+    from reportgen.render.reference import template_reference
 
     _emit(template_reference(), output)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one boundary where user errors become Chinese messages and exit codes."""
-    from reportgen import terminal
+    from reportgen.cli import printer as terminal
 
     try:
         app.main(args=argv, prog_name="reportgen", standalone_mode=False)
@@ -355,7 +363,8 @@ def _internal_error() -> int:
     import tempfile
     import traceback
 
-    from reportgen import messages, terminal
+    from reportgen import messages
+    from reportgen.cli import printer as terminal
 
     with tempfile.NamedTemporaryFile("w", prefix="reportgen-error-", suffix=".log", delete=False) as log:
         traceback.print_exc(file=log)

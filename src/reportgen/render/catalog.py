@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportgen.errors import FileProblem
 from reportgen.fsutil import write_atomic
-from reportgen.templating import TEMPLATE_SUFFIX, shipped_templates
+from reportgen.render.environment import TEMPLATE_SUFFIX, shipped_templates
 
 _PURPOSE = re.compile(r"^\{#-?\s*(.*?)(?:\s*-?#\}|$)", re.S)
 

@@ -31,7 +31,6 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
-from reportgen import docx_oxml
 from reportgen.document.model import (
     Block,
     Document,
@@ -44,6 +43,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.signature import signature_indents
+from reportgen.writers import docx_oxml
 
 if TYPE_CHECKING:
     from docx.oxml.styles import CT_Style
@@ -91,7 +91,7 @@ _PLAIN, _BOLD, _HIGHLIGHT = "plain", "bold", "highlight"
 
 def write_docx(document: Document) -> bytes:
     """The report as .docx bytes, styled by the shipped reference document."""
-    word = docx.Document(io.BytesIO(files("reportgen").joinpath(REFERENCE).read_bytes()))
+    word = docx.Document(io.BytesIO(files("reportgen.writers").joinpath(REFERENCE).read_bytes()))
     styles = _style_elements(word)
     _apply_layout(word, styles, document.layout)
     writer = _Writer(word, styles, document.layout.fonts)

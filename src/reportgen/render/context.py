@@ -16,11 +16,11 @@ from reportgen.document import Document, FontNames, Metadata, PageLayout
 from reportgen.document.markup import parse_markup
 from reportgen.document.numbering import NumberingScheme, number_blocks
 from reportgen.errors import ProfilePath
-from reportgen.filters import figure_text, yoy
 from reportgen.references import expand_profile
+from reportgen.render.environment import make_environment, render_template
+from reportgen.render.filters import figure_text, yoy
 from reportgen.schema import AREAS, Profile
 from reportgen.schema.indicators import INDICATOR_GROUPS
-from reportgen.templating import make_environment, render_template
 
 
 @dataclass(frozen=True)

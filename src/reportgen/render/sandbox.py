@@ -19,7 +19,7 @@ from jinja2.runtime import Context, Macro, Undefined, markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
-from reportgen.template_limits import (
+from reportgen.render.limits import (
     MAX_OUTPUT,
     LimitExceeded,
     bounded_range,

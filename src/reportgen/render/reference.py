@@ -4,11 +4,11 @@ committed docs/template-reference.md current."""
 
 from __future__ import annotations
 
-from reportgen.filters import FILTER_DOC
-from reportgen.render import CONTEXT_DOC
+from reportgen.render.catalog import list_templates
+from reportgen.render.context import CONTEXT_DOC
+from reportgen.render.environment import HELPER_DOC
+from reportgen.render.filters import FILTER_DOC
 from reportgen.schema.indicators import INDICATOR_GROUPS
-from reportgen.template_catalog import list_templates
-from reportgen.templating import HELPER_DOC
 
 _VIEWS = [
     (

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
     from reportgen.api import BuildTally, BuiltReport
     from reportgen.derive import Figure, Report
-    from reportgen.fonts import RoleFont
     from reportgen.validate import ValidationResult
+    from reportgen.writers.fonts import RoleFont
 
 # click.secho keyword arguments per kind of line.
 _ERROR = {"fg": "red", "bold": True}
@@ -100,7 +100,7 @@ def print_figures(report: Report, out: Console) -> None:
     from rich.table import Table
 
     from reportgen.derive import field_title
-    from reportgen.filters import change_text, figure_text
+    from reportgen.render.filters import change_text, figure_text
     from reportgen.schema.indicators import INDICATOR_GROUPS
 
     for group in report.groups:
