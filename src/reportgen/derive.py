@@ -107,6 +107,10 @@ class DerivedGroup:
     path: ProfilePath
     figures: dict[str, Figure] = field(default_factory=dict)
 
+    @property
+    def identity(self) -> tuple[str, str | None]:
+        return self.key, self.kind
+
 
 @dataclass(frozen=True)
 class Change:
@@ -133,13 +137,41 @@ class Change:
 
 
 @dataclass
+class FigureGroup:
+    """One figure group as the rest of the pipeline reads it, computed once: what was stated
+    (and where), the derived figures, where its sentence belongs, and its year-on-year changes."""
+
+    merged: MergedGroup
+    derived: DerivedGroup
+    owner: ProfilePath  # the area or measure whose `figures:` first states it
+    in_text: bool  # that `figures:` says its numbers are already in the prose
+    changes: dict[str, Change] = field(default_factory=dict)  # by field name
+
+    @property
+    def key(self) -> str:
+        return self.derived.key
+
+
+@dataclass
 class Report:
-    """A validated profile with everything computed from it."""
+    """A validated profile with everything computed from it.
+
+    `figures` is this year's groups; `last_year_typed` last year's figures when typed inline
+    in this profile (`last_year.figures`), merged once so checks can hold them to the same
+    rules.
+    """
 
     profile: Profile
-    merged: list[MergedGroup]
-    groups: list[DerivedGroup]
-    changes: list[Change]
+    figures: list[FigureGroup]
+    last_year_typed: list[MergedGroup] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[DerivedGroup]:
+        return [group.derived for group in self.figures]
+
+    @property
+    def changes(self) -> list[Change]:
+        return [change for group in self.figures for change in group.changes.values()]
 
 
 def round_half_up(value: Fraction, decimals: int) -> Decimal:
@@ -178,15 +210,6 @@ def iter_figures(figures: Figures | None, path: ProfilePath) -> Iterator[StatedG
 
 
 # ---------------------------------------------------------------- deriving one group
-
-
-def field_unit(group: type[IndicatorGroup], name: str) -> str:
-    extra = group.model_fields[name].json_schema_extra
-    return str(extra.get("unit", "")) if isinstance(extra, dict) else ""
-
-
-def field_title(group: type[IndicatorGroup], name: str) -> str:
-    return group.model_fields[name].title or name
 
 
 def known_count(group: IndicatorGroup, name: str) -> Count | None:
@@ -229,15 +252,8 @@ def derive_group(merged: MergedGroup) -> DerivedGroup:
     group = merged.values
     cls = type(group)
     derived = DerivedGroup(merged.key, merged.kind, cls.group_title(), merged.path)
-    for name, info in cls.model_fields.items():
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        kind = extra.get("kind")
-        if kind in ("count", "amount"):
-            figure = _count_figure(group, name, field_unit(cls, name))
-        elif kind == "rate":
-            figure = _rate_figure(group, name)
-        else:
-            continue
+    for name, declared in cls.figure_fields().items():
+        figure = _rate_figure(group, name) if declared.kind == "rate" else _count_figure(group, name, declared.unit)
         if figure is not None:
             derived.figures[name] = figure
     return derived
@@ -278,10 +294,31 @@ def derive_groups(stated: list[StatedGroup]) -> list[DerivedGroup]:
 
 
 def derive_report(profile: Profile, last_year: list[StatedGroup] | None = None) -> Report:
+    """Stage 3: every figure group merged, derived, placed and compared with last year, once."""
     merged = merge_groups(list(iter_stated_groups(profile)))
     groups = [derive_group(group) for group in merged]
-    changes = year_on_year(groups, derive_groups(last_year)) if last_year else []
-    return Report(profile=profile, merged=merged, groups=groups, changes=changes)
+    changes: dict[tuple[str, str | None], dict[str, Change]] = {}
+    for change in year_on_year(groups, derive_groups(last_year)) if last_year else []:
+        changes.setdefault((change.group, change.kind), {})[change.name] = change
+    figures = [
+        FigureGroup(stated, derived, owner, _in_text(profile, owner), changes.get(derived.identity, {}))
+        for stated, derived in zip(merged, groups, strict=True)
+        for owner in [_owner(stated)]
+    ]
+    typed = profile.last_year.figures if profile.last_year is not None else None
+    last_year_typed = merge_groups(list(iter_figures(typed, ("last_year", "figures")))) if typed else []
+    return Report(profile=profile, figures=figures, last_year_typed=last_year_typed)
+
+
+def _owner(group: MergedGroup) -> ProfilePath:
+    return group.path[: group.path.index("figures")]
+
+
+def _in_text(profile: Profile, owner: ProfilePath) -> bool:
+    node: Any = profile
+    for step in owner:
+        node = node[step] if isinstance(step, int) else getattr(node, step)
+    return bool(node.figures.in_text)
 
 
 def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -> list[Change]:
@@ -297,7 +334,7 @@ def year_on_year(this_year: list[DerivedGroup], last_year: list[DerivedGroup]) -
             if then is None or now.approximate or then.approximate or now.at_least or then.at_least:
                 continue
             cls = _group_class(group.key)
-            changes.append(Change(group.key, group.kind, name, field_title(cls, name), now.unit, now, then))
+            changes.append(Change(group.key, group.kind, name, cls.figure_title(name), now.unit, now, then))
     return changes
 
 

@@ -149,8 +149,7 @@ def _group_table(key: str, group: type[IndicatorGroup]) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for name, info in group.model_fields.items():
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        unit = str(extra.get("unit", ""))
+        unit = group.unit(name)
         phrase = group.phrase(name)
         said = phrase.fill(f"N{unit}", "全县") if phrase else ""
         lines.append(f"| `{name}` | {info.title} | {unit} | {_cell(info.description)} | {_cell(said)} |")

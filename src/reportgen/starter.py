@@ -117,10 +117,9 @@ def _figures_lines(out: _Writer, groups: tuple[str, ...], depth: int) -> None:
     for key in groups:
         group = INDICATOR_GROUPS[key]
         out.line(depth + 1, f"{key}:  # {group.group_title()}")
-        for name, info in group.model_fields.items():
-            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-            unit = f"（{extra['unit']}）" if "unit" in extra else ""
-            out.line(depth + 2, f"{name}:  # {info.title}{unit}")
+        for name in group.model_fields:
+            unit = f"（{group.unit(name)}）" if group.unit(name) else ""
+            out.line(depth + 2, f"{name}:  # {group.figure_title(name)}{unit}")
 
 
 class _Writer:

@@ -1,63 +1,31 @@
-"""Rules beyond the schema: figures that must agree, and what the regulation requires.
+"""Rules beyond the schema: figures that must agree, what the regulation requires, the text.
 
-Each check is a function `(CheckContext) -> list[Finding]`. A Finding names a path in the
-profile; validate.py turns it into a Diagnostic with file, line, column and field title.
+One module per kind of rule; each rule is a function `(CheckContext) -> list[Finding]`
+(the contract is in base.py). To add a check: write the function in the module of its
+kind (or a new one), return Findings with a message from reportgen.messages, and list it
+in `all_checks` below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from reportgen.checks import (
+    figures,
+    figures_in_text,
+    output_name,
+    publication,
+    punctuation,
+    references,
+    regulation,
+    structure,
+    text,
+    typed_numbering,
+)
+from reportgen.checks.base import Check, CheckContext, Finding, error, warning
 
-from reportgen.derive import Report
-from reportgen.errors import ProfilePath, Severity
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem at `path`; `offset`, when given, is the character inside that string value
-    the problem is at (counted from its first non-blank character, as the schema strips
-    it), so the clerk is sent to that line and column rather than to the key."""
-
-    severity: Severity
-    path: ProfilePath
-    message: str
-    offset: int | None = None
-
-
-def error(path: ProfilePath, message: str, *, offset: int | None = None) -> Finding:
-    return Finding(Severity.ERROR, path, message, offset)
-
-
-def warning(path: ProfilePath, message: str, *, offset: int | None = None) -> Finding:
-    return Finding(Severity.WARNING, path, message, offset)
-
-
-@dataclass(frozen=True)
-class CheckContext:
-    """What a check may look at: the derived report, and lines for cross-references."""
-
-    report: Report
-    line_of: Callable[[ProfilePath], int | None] = field(default=lambda path: None)
-
-
-Check = Callable[[CheckContext], list[Finding]]
+__all__ = ["Check", "CheckContext", "Finding", "all_checks", "error", "run_checks", "warning"]
 
 
 def all_checks() -> list[Check]:
-    from reportgen.checks import (
-        figures,
-        figures_in_text,
-        output_name,
-        publication,
-        punctuation,
-        references,
-        regulation,
-        structure,
-        text,
-        typed_numbering,
-    )
-
     return [
         figures.check_parts_within_whole,
         figures.check_sums,

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.checks.base import CheckContext, Finding, error, warning
 from reportgen.derive import (
     MergedGroup,
     Report,
     computed_rate,
-    field_title,
-    field_unit,
-    iter_figures,
-    merge_groups,
     round_half_up,
 )
 from reportgen.schema.base import AtMost, RateOf, SumOf
@@ -20,11 +16,7 @@ from reportgen.schema.values import Count
 
 def _merged(report: Report) -> list[MergedGroup]:
     """This year's groups and, when typed inline, last year's: both must be consistent."""
-    groups = list(report.merged)
-    last_year = report.profile.last_year
-    if last_year is not None and last_year.figures is not None:
-        groups += merge_groups(list(iter_figures(last_year.figures, ("last_year", "figures"))))
-    return groups
+    return [group.merged for group in report.figures] + report.last_year_typed
 
 
 def check_parts_within_whole(context: CheckContext) -> list[Finding]:
@@ -37,11 +29,11 @@ def check_parts_within_whole(context: CheckContext) -> list[Finding]:
             part, whole = getattr(group.values, rule.part), getattr(group.values, rule.whole)
             if _exact(part, whole) and part > whole:
                 message = messages.part_exceeds_whole(
-                    field_title(cls, rule.part),
-                    field_title(cls, rule.whole),
+                    cls.figure_title(rule.part),
+                    cls.figure_title(rule.whole),
                     part,
                     whole,
-                    field_unit(cls, rule.part),
+                    cls.unit(rule.part),
                 )
                 findings.append(error(group.path_of(rule.part), message))
     return findings
@@ -65,13 +57,13 @@ def _check_sum(group: MergedGroup, rule: SumOf) -> list[Finding]:
     if not given or not _exact(whole, *given.values()):
         return []
     total = sum(given.values())
-    titles = [field_title(cls, name) for name in given]
-    unit = field_unit(cls, rule.whole)
+    titles = [cls.figure_title(name) for name in given]
+    unit = cls.unit(rule.whole)
     path = group.path_of(rule.whole)
     if total > whole:
-        return [error(path, messages.parts_exceed_whole(field_title(cls, rule.whole), titles, total, whole, unit))]
+        return [error(path, messages.parts_exceed_whole(cls.figure_title(rule.whole), titles, total, whole, unit))]
     if len(given) == len(parts) and total != whole:
-        return [error(path, messages.parts_do_not_add_up(field_title(cls, rule.whole), titles, total, whole, unit))]
+        return [error(path, messages.parts_do_not_add_up(cls.figure_title(rule.whole), titles, total, whole, unit))]
     return []
 
 
@@ -89,8 +81,8 @@ def _check_typed_rate(group: MergedGroup, rule: RateOf) -> list[Finding]:
     cls = type(group.values)
     typed = getattr(group.values, rule.rate)
     path = group.path_of(rule.rate)
-    numerator = "＋".join(field_title(cls, name) for name in rule.numerator)
-    denominator = "＋".join(field_title(cls, name) for name in rule.denominator)
+    numerator = "＋".join(cls.figure_title(name) for name in rule.numerator)
+    denominator = "＋".join(cls.figure_title(name) for name in rule.denominator)
     result = computed_rate(group.values, rule)
     if result is None:
         return []
@@ -102,7 +94,7 @@ def _check_typed_rate(group: MergedGroup, rule: RateOf) -> list[Finding]:
         return [warning(path, messages.rate_redundant(numerator, denominator, f"{round_half_up(rate, 2)}%"))]
     if correct != typed.value:
         message = messages.rate_disagrees(
-            field_title(cls, rule.rate), f"{correct}%", numerator, denominator, num, den, f"{typed.value}%"
+            cls.figure_title(rule.rate), f"{correct}%", numerator, denominator, num, den, f"{typed.value}%"
         )
         return [error(path, message)]
     return [warning(path, messages.rate_redundant(numerator, denominator, f"{correct}%"))]
@@ -126,7 +118,7 @@ def check_figures_stated_once(context: CheckContext) -> list[Finding]:
         cls = type(group.values)
         for name, first, again in group.restated:
             title = cls.group_title() + (f"（{group.kind}）" if group.kind else "")
-            message = messages.figure_restated(title, field_title(cls, name), context.line_of(first))
+            message = messages.figure_restated(title, cls.figure_title(name), context.line_of(first))
             findings.append(error(again, message))
     return findings
 

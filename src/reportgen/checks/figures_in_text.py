@@ -17,8 +17,8 @@ from fractions import Fraction
 from typing import Any
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, warning
-from reportgen.derive import Figure, MergedGroup, field_title
+from reportgen.checks.base import CheckContext, Finding, warning
+from reportgen.derive import Figure, MergedGroup
 from reportgen.errors import ProfilePath
 from reportgen.render.filters import figure_text
 from reportgen.schema.profile import Profile
@@ -116,12 +116,13 @@ def _round_unit(value: Fraction) -> int:
 def check_figures_in_text(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
-    for merged, derived in zip(report.merged, report.groups, strict=True):
-        for name, figure in derived.figures.items():
+    for group in report.figures:
+        merged = group.merged
+        for name, figure in group.derived.figures.items():
             path = merged.path_of(name)
             if figure.computed or figure.value == 0 or "figures" not in path:
                 continue
-            owner = path[: path.index("figures")]
+            owner = path[: path.index("figures")]  # a field may be stated in a later measure than its group
             if not _node(report.profile, (*owner, "figures")).in_text:
                 continue
             finding = _check_figure(report.profile, owner, merged, name, figure, path)
@@ -137,13 +138,13 @@ def _check_figure(
     cls = type(merged.values)
     if any(states(number, figure) for text in texts for number in numbers_in(text)):
         return None
-    names = {name, f"{merged.key}.{name}", field_title(cls, name)}
+    names = {name, f"{merged.key}.{name}", cls.figure_title(name)}
     if any(match["name"] in names for text in texts for match in _REFERENCE.finditer(text)):
         return None  # the text asks for the figure itself: {received}
     group = cls.group_title() + (f"（{merged.kind}）" if merged.kind else "")
     closest = _closest(texts, figure)
     message = messages.figure_not_in_text(
-        group, field_title(cls, name), figure_text(figure), closest, figure.unit == "%"
+        group, cls.figure_title(name), figure_text(figure), closest, figure.unit == "%"
     )
     return warning(path, message)
 

@@ -7,7 +7,7 @@ announces is the name written.
 from __future__ import annotations
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.checks.base import CheckContext, Finding, error, warning
 from reportgen.outputs import report_base_name, safe_stem
 
 _NAME = ("jurisdiction", "name")

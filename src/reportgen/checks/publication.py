@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.checks.base import CheckContext, Finding, error, warning
 
 # 托政发〔2025〕3号: issuer code, year in 六角括号 (U+3014/3015), serial, 号.
 _DOCUMENT_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, warning
+from reportgen.checks.base import CheckContext, Finding, warning
 from reportgen.checks.text import iter_texts
 from reportgen.errors import ProfilePath
 

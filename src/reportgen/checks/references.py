@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.checks import CheckContext, Finding, error
+from reportgen.checks.base import CheckContext, Finding, error
 from reportgen.checks.text import iter_texts
 from reportgen.references import reference_problems
 

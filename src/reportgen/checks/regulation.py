@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.checks.base import CheckContext, Finding, error, warning
 from reportgen.schema.profile import Profile
 
 # 《政府信息公开条例》第二十六条: proactive disclosure within 20 working days.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error, warning
+from reportgen.checks.base import CheckContext, Finding, error, warning
 from reportgen.document.numbering import NumberingScheme
 from reportgen.errors import ProfilePath
 from reportgen.schema.areas import AREAS, StandardArea

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, warning
+from reportgen.checks.base import CheckContext, Finding, warning
 from reportgen.errors import ProfilePath
 
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("〔", "〕"))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from reportgen import messages
-from reportgen.checks import CheckContext, Finding, error
+from reportgen.checks.base import CheckContext, Finding, error
 from reportgen.checks.text import is_title, iter_texts
 from reportgen.errors import ProfilePath
 from reportgen.schema.sections import Measure, Shortcoming, SubItem

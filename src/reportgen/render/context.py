@@ -212,25 +212,12 @@ def build_context(report: Report) -> dict[str, Any]:
 def _groups_by_owner(report: Report) -> dict[ProfilePath, list[GroupView]]:
     """Each group's sentence goes where the group is first stated (an area or a measure),
     unless that figures block says its numbers are already in the text."""
-    changes: dict[tuple[str, str | None], dict[str, Change]] = {}
-    for change in report.changes:
-        changes.setdefault((change.group, change.kind), {})[change.name] = change
     owners: dict[ProfilePath, list[GroupView]] = {}
     scope = report.profile.jurisdiction.scope_word
-    for merged, derived in zip(report.merged, report.groups, strict=True):
-        owner = merged.path[: merged.path.index("figures")]
-        if _figures_at(report.profile, owner).in_text:
-            continue
-        view = GroupView(derived, changes.get((derived.key, derived.kind), {}), scope)
-        owners.setdefault(owner, []).append(view)
+    for group in report.figures:
+        if not group.in_text:
+            owners.setdefault(group.owner, []).append(GroupView(group.derived, group.changes, scope))
     return owners
-
-
-def _figures_at(profile: Profile, owner: ProfilePath) -> Any:
-    node: Any = profile
-    for step in owner:
-        node = node[step] if isinstance(step, int) else getattr(node, step)
-    return node.figures
 
 
 def _area_view(profile: Profile, index: int, groups: dict[ProfilePath, list[GroupView]]) -> AreaView:

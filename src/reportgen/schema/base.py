@@ -6,6 +6,7 @@ JSON Schema, the starter profile's comments and the schema reference show.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
@@ -140,8 +141,23 @@ class RateOf:
     definition: str = ""
 
 
+@dataclass(frozen=True)
+class FigureField:
+    """One figure of a group as its schema declares it: key, Chinese title, unit, kind and phrase."""
+
+    name: str
+    title: str
+    unit: str
+    kind: str  # "count", "rate" or "amount"
+    phrase: Phrase | None
+
+
 class IndicatorGroup(ProfileModel):
-    """A group of related figures (行政复议, 调解 …) with the rules that bind them."""
+    """A group of related figures (行政复议, 调解 …) with the rules that bind them.
+
+    The schema's metadata is read here, once: derive, checks, render, the starter profile and
+    the docs ask the group for its figure fields instead of unpacking json_schema_extra.
+    """
 
     RULES: ClassVar[tuple[AtMost | SumOf | RateOf, ...]] = ()
 
@@ -150,17 +166,43 @@ class IndicatorGroup(ProfileModel):
         return str(cls.model_config.get("title", cls.__name__))
 
     @classmethod
+    def figure_fields(cls) -> dict[str, FigureField]:
+        """The group's figures by key, in declaration order (not `kind`, which names a mediation's type)."""
+        return _figure_fields(cls)
+
+    @classmethod
+    def figure_title(cls, name: str) -> str:
+        """The Chinese title of one of the group's fields (the figure's name in messages)."""
+        return cls.model_fields[name].title or name
+
+    @classmethod
+    def unit(cls, name: str) -> str:
+        figure = cls.figure_fields().get(name)
+        return figure.unit if figure else ""
+
+    @classmethod
     def phrase(cls, name: str) -> Phrase | None:
         """How a sentence states this figure; None for a field that is not a figure (kind)."""
-        extra = cls.model_fields[name].json_schema_extra
-        if not isinstance(extra, dict) or "phrase" not in extra:
-            return None
-        return Phrase(str(extra["phrase"]), str(extra.get("short", "")))
+        figure = cls.figure_fields().get(name)
+        return figure.phrase if figure else None
+
+
+@functools.cache
+def _figure_fields(group: type[IndicatorGroup]) -> dict[str, FigureField]:
+    fields = {}
+    for name, info in group.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if "kind" not in extra:
+            continue
+        phrase = Phrase(str(extra["phrase"]), str(extra.get("short", ""))) if "phrase" in extra else None
+        fields[name] = FigureField(name, info.title or name, str(extra.get("unit", "")), str(extra["kind"]), phrase)
+    return fields
 
 
 __all__ = [
     "AtMost",
     "Count",
+    "FigureField",
     "IndicatorGroup",
     "Name",
     "Percent",

@@ -9,7 +9,7 @@ checked in checks/figures.py. Definitions follow ../shared/DOMAIN_NOTES.md §4.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BeforeValidator, ConfigDict, Field
 
@@ -508,20 +508,19 @@ class Figures(ProfileModel):
     hotline: Hotline | None = field("12345 热线", "热线工单受理与办结")
 
 
-# The group classes by key, in catalogue order (used by derive, checks, starter, docs).
+def _group_class(annotation: Any) -> type[IndicatorGroup] | None:
+    """The IndicatorGroup inside a Figures field's type (`Study | None`, `Annotated[list[Mediation], …] | None`)."""
+    if isinstance(annotation, type) and issubclass(annotation, IndicatorGroup):
+        return annotation
+    for argument in get_args(annotation):
+        found = _group_class(argument)
+        if found is not None:
+            return found
+    return None
+
+
+# The group classes by key, in catalogue order (used by derive, checks, starter, docs): read off
+# the Figures model, so a group added there is known everywhere.
 INDICATOR_GROUPS: dict[str, type[IndicatorGroup]] = {
-    "study": Study,
-    "government_services": GovernmentServices,
-    "major_decisions": MajorDecisions,
-    "normative_documents": NormativeDocuments,
-    "legality_review": LegalityReview,
-    "legal_advisers": LegalAdvisers,
-    "law_enforcement": LawEnforcement,
-    "administrative_reconsideration": AdministrativeReconsideration,
-    "administrative_litigation": AdministrativeLitigation,
-    "mediation": Mediation,
-    "legal_publicity": LegalPublicity,
-    "government_transparency": GovernmentTransparency,
-    "emergency_management": EmergencyManagement,
-    "hotline": Hotline,
+    name: group for name, info in Figures.model_fields.items() if (group := _group_class(info.annotation)) is not None
 }
