@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from reportgen.document import Metadata
 from reportgen.validate import ValidationResult, validate_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,6 +24,39 @@ jurisdiction:
   level: 乡镇
 year: 2024
 """
+
+# The 行政复议 figures several tests state: 14 received, 10 accepted, 8 concluded …
+RECONSIDERATION = """\
+administrative_reconsideration:
+  received: 14
+  rejected: 2
+  referred: 2
+  accepted: 10
+  concluded: 8
+  pending: 2
+  terminated: 5
+  upheld: 3
+"""
+
+
+def indented(yaml_text: str, spaces: int) -> str:
+    """YAML lines shifted right, to sit under a key at that depth."""
+    return "".join(" " * spaces + line if line.strip() else line for line in yaml_text.splitlines(keepends=True))
+
+
+def publication_metadata(name: str, code: str, **changes: object) -> Metadata:
+    """政府信息公开 metadata of a made-up report of `name` (发文字号 `code`政发〔2025〕3号)."""
+    metadata = Metadata(
+        index_number="11620300013909010R/2025-48086",
+        topic="综合政务\\政务公开",
+        publisher=f"{name}人民政府",
+        document_number=f"{code}政发〔2025〕3号",
+        signed_on=dt.date(2025, 3, 12),
+        published_on=dt.date(2025, 3, 20),
+        keywords=("法治政府建设", "年度报告"),
+        description=f"{name}2024年法治政府建设年度报告",
+    )
+    return dataclasses.replace(metadata, **changes)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from conftest import MINIMAL
+from conftest import MINIMAL, RECONSIDERATION, indented
 from reportgen.derive import round_half_up
 from reportgen.render.filters import change_text, figure_text
 
@@ -22,15 +22,9 @@ achievements:
   areas:
     - area: dispute_resolution
       figures:
-        administrative_reconsideration:
-          received: 14
-          rejected: 2
-          referred: 2
-          accepted: 10
-          concluded: 8
-          pending: 2
-          terminated: 5
-          upheld: 3
+"""
+    + indented(RECONSIDERATION, 8)
+    + """\
         administrative_litigation:
           head_required: 20
           head_appeared: 19

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import MINIMAL
+from conftest import MINIMAL, RECONSIDERATION, indented
 from reportgen.document import Enumeration, Heading, Paragraph, Signature
 from reportgen.render.context import render_document
 from reportgen.writers.text import write_text
@@ -28,15 +28,9 @@ achievements:
       measures:
         - title: 健全行政复议审理机制
           figures:
-            administrative_reconsideration:
-              received: 14
-              rejected: 2
-              referred: 2
-              accepted: 10
-              concluded: 8
-              pending: 2
-              terminated: 5
-              upheld: 3
+"""
+    + indented(RECONSIDERATION, 12)
+    + """\
         - title: 加强和规范行政应诉工作
           text: 认真执行行政机关负责人出庭应诉制度。
 shortcomings:

@@ -28,14 +28,13 @@ from typing import Any
 
 import pytest
 
-from conftest import PROFILES, REPO
+from conftest import PROFILES, REPO, publication_metadata
 from reportgen.document import (
     Block,
     Document,
     Enumeration,
     EnumerationItem,
     Heading,
-    Metadata,
     Paragraph,
     Signature,
     Table,
@@ -184,16 +183,7 @@ def sample_document() -> Document:
         Enumeration((EnumerationItem("法治意识有待提高", "部分干部学法不够深入。", number="一是"),), intro="主要有："),
         Signature(("中共某某县委员会", "某某县人民政府"), dt.date(2025, 3, 12)),
     )
-    metadata = Metadata(
-        index_number="11620300013909010R/2025-48086",
-        topic="综合政务\\政务公开",
-        publisher="某某县人民政府",
-        document_number="某政发〔2025〕3号",
-        signed_on=dt.date(2025, 3, 12),
-        published_on=dt.date(2025, 3, 20),
-        keywords=("法治政府建设", "年度报告"),
-        description="某某县2024年法治政府建设年度报告",
-    )
+    metadata = publication_metadata("某某县", "某")
     return Document(HOSTILE + "某某县2024年法治政府建设年度报告", blocks, metadata)
 
 

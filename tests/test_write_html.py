@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import html5lib
 import pytest
 
-from conftest import PROFILES
+from conftest import PROFILES, publication_metadata
 from reportgen.document.model import (
     Document,
     Enumeration,
@@ -172,16 +172,7 @@ def report(**changes: object) -> Document:
         ),
         Signature(("中共土城子乡委员会", "土城子乡人民政府"), dt.date(2025, 3, 12)),
     )
-    metadata = Metadata(
-        index_number="11620300013909010R/2025-48086",
-        topic="综合政务\\政务公开",
-        publisher="土城子乡人民政府",
-        document_number="土政发〔2025〕3号",
-        signed_on=dt.date(2025, 3, 12),
-        published_on=dt.date(2025, 3, 20),
-        keywords=("法治政府", "年度报告"),
-        description="土城子乡2024年法治政府建设年度报告",
-    )
+    metadata = publication_metadata("土城子乡", "土", keywords=("法治政府", "年度报告"))
     document = Document("土城子乡2024年法治政府建设年度报告", blocks, metadata)
     return replace(document, **changes)
 

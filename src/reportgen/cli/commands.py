@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from reportgen import __version__
+from reportgen import __version__, messages
 from reportgen.cli.chinese import ChineseGroup, usage_error_text
 from reportgen.errors import FileProblem, ReportgenError
 
@@ -75,7 +75,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     from reportgen.cli import printer as terminal
 
     if not paths:
-        raise FileProblem("请给出要检查的资料文件或文件夹，如：reportgen validate profiles/")
+        raise FileProblem(messages.validate_needs_paths())
     results = api.validate_paths(paths)
     terminal.print_results(results)
     sys.exit(max((result.exit_code for result in results), default=0))
@@ -129,15 +129,16 @@ def init_command(name: str | None, level: str | None, year: str | None, output: 
     from reportgen import api
     from reportgen.cli import printer as terminal
     from reportgen.schema.jurisdiction import LEVEL_ALIASES
+    from reportgen.schema.profile import MAX_YEAR, MIN_YEAR
 
     missing = [flag for flag, value in (("--name", name), ("--level", level), ("--year", year)) if not value]
     if missing:
-        raise FileProblem(f"缺少 {'、'.join(missing)}。例：reportgen init --name 土城子乡 --level 乡镇 --year 2024")
+        raise FileProblem(messages.init_missing_options(missing))
     assert name and level and year
     if level.strip() not in LEVEL_ALIASES:
-        raise FileProblem(f"层级“{level}”无法识别，请写 乡镇、县、地区、省 或 部门")
-    if not (year.isdigit() and 2000 <= int(year) <= 2100):
-        raise FileProblem(f"年度“{year}”无效，请写四位年份，如 2024")
+        raise FileProblem(messages.init_unknown_level(level))
+    if not (year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR):  # the schema's range
+        raise FileProblem(messages.init_bad_year(year, MIN_YEAR, MAX_YEAR))
     written = api.create_starter_profile(name.strip(), level.strip(), int(year), output, force=force)
     terminal.print_written(written)
 
@@ -154,7 +155,7 @@ def schema_command(output_format: str, output: Path | None) -> None:
 
     generators = {"json": api.json_schema_text, "markdown": api.schema_reference_text}
     if output_format not in generators:
-        raise FileProblem(f"格式“{output_format}”无效，请写 json 或 markdown")
+        raise FileProblem(messages.schema_bad_format(output_format))
     _emit(generators[output_format](), output)
 
 
@@ -210,13 +211,13 @@ def build_command(
     from reportgen.cli import printer as terminal
 
     if not paths:
-        raise FileProblem("请给出资料文件或文件夹，如：reportgen build profiles/托克逊县-2024.yaml")
+        raise FileProblem(messages.build_needs_paths())
     chosen = [name.strip() for name in formats.split(",") if name.strip()]
     if not chosen or any(name not in api.FORMATS for name in chosen):
-        raise FileProblem(f"格式“{formats}”无效，请写 docx、html、pdf、txt 或用逗号组合，如 docx,html")
+        raise FileProblem(messages.build_bad_formats(formats))
     for folder in template_dirs:
         if not folder.is_dir():
-            raise FileProblem(f"模板文件夹 {folder} 不存在")
+            raise FileProblem(messages.template_folder_missing(folder))
     if output.exists() and not output.is_dir():
         raise FileProblem(messages.output_not_a_folder(output))
     tally = api.BuildTally()
@@ -337,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort as abort:
         if isinstance(abort.__cause__, KeyboardInterrupt):  # Click turns Ctrl-C into Abort
             return interrupted()
-        terminal.print_error("已取消。")
+        terminal.print_error(messages.CANCELLED)
         return 2
     except KeyboardInterrupt:  # Ctrl-C outside a command (parsing the arguments)
         return interrupted()

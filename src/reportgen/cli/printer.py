@@ -88,7 +88,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
 def print_results(results: list[ValidationResult]) -> None:
     for result in results:
         if not result.diagnostics:
-            _line(f"[通过] {display_path(result.path)}", _GOOD)
+            _line(f"{messages.PASSED} {display_path(result.path)}", _GOOD)
         print_diagnostics(result.diagnostics)
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
@@ -99,7 +99,6 @@ def print_results(results: list[ValidationResult]) -> None:
 def print_figures(report: Report, out: Console) -> None:
     from rich.table import Table
 
-    from reportgen.derive import field_title
     from reportgen.render.filters import change_text, figure_text
     from reportgen.schema.indicators import INDICATOR_GROUPS
 
@@ -111,7 +110,7 @@ def print_figures(report: Report, out: Console) -> None:
         table.add_column("数值", justify="right")
         table.add_column("来源")
         for name, figure in group.figures.items():
-            table.add_row(field_title(cls, name), figure_text(figure), printable(_source_text(figure)))
+            table.add_row(cls.figure_title(name), figure_text(figure), printable(_source_text(figure)))
         out.print(table)
     if report.changes:
         table = Table(title="同比", title_justify="left")
@@ -128,7 +127,7 @@ def print_figures(report: Report, out: Console) -> None:
 
 
 def _source_text(figure: Figure) -> str:
-    return f"计算：{figure.formula}" if figure.computed else "填写"
+    return messages.figure_computed(figure.formula) if figure.computed else messages.FIGURE_TYPED
 
 
 def print_built(report: BuiltReport) -> None:
@@ -145,9 +144,9 @@ def print_built(report: BuiltReport) -> None:
     elif not report.written:
         _line(messages.not_built(display_path(result.path)), _ERROR)
     for path in report.written:
-        _line(f"已写入 {display_path(path)}", _GOOD)
+        _line(f"{messages.WRITTEN} {display_path(path)}", _GOOD)
     for notice in report.notices:
-        _line(f"[警告] {notice}", _WARNING)
+        _line(f"{messages.WARNING_LABEL} {notice}", _WARNING)
 
 
 def print_build_summary(tally: BuildTally) -> None:
@@ -202,12 +201,12 @@ def print_templates(entries: list, out: Console) -> None:
 
 
 def print_error(message: str) -> None:
-    _line(f"[错误] {message}", _ERROR, err=True)
+    _line(f"{messages.ERROR_LABEL} {message}", _ERROR, err=True)
 
 
 def print_written(paths: Iterable[Path]) -> None:
     for path in paths:
-        _line(f"已写入 {display_path(path)}", _GOOD)
+        _line(f"{messages.WRITTEN} {display_path(path)}", _GOOD)
 
 
 def stdout_write(text: str) -> None:

@@ -18,8 +18,10 @@ from reportgen.document.model import Block, Enumeration, EnumerationItem, Headin
 
 RS, US = "\x1e", "\x1f"
 ENUMERATION_KINDS = ("item", "measure", "sub")
-# Characters XML 1.0 does not allow (and our two separators, which are among them).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters XML 1.0 does not allow (and our two separators, which are among them): one definition,
+# also used by the writers (lxml refuses them deep inside python-docx; HTML calls them parse errors).
+XML_FORBIDDEN_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+XML_FORBIDDEN = re.compile(f"[{XML_FORBIDDEN_CHARACTERS}]")
 
 
 class Directive(str):
@@ -28,7 +30,7 @@ class Directive(str):
 
 def clean_text(value: object) -> str:
     """Profile text made safe for the markup: no XML-forbidden characters, no separators."""
-    return _FORBIDDEN.sub("", str(value))
+    return XML_FORBIDDEN.sub("", str(value))
 
 
 def directive(kind: str, *fields: object) -> Directive:

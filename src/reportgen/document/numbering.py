@@ -98,18 +98,36 @@ class NumberingScheme:
 DEFAULT_SCHEME = NumberingScheme()
 
 
+def outline_positions(levels: list[int]) -> list[tuple[int, ...]]:
+    """Each heading's place in the outline: (2,) for the second part, (2, 1) for its first area."""
+    counters, places = [0, 0, 0, 0], []
+    for level in levels:
+        depth = min(max(level, 1), 4)
+        counters[depth - 1] += 1
+        counters[depth:] = [0] * (4 - depth)
+        places.append(tuple(counters[:depth]))
+    return places
+
+
+def anchor_of(place: tuple[int, ...]) -> str:
+    """A stable id from a heading's place: "s2" for the second part, "s2-1" for its first area."""
+    return "s" + "-".join(map(str, place))
+
+
+def outline_anchors(levels: list[int]) -> list[str]:
+    return [anchor_of(place) for place in outline_positions(levels)]
+
+
 def number_blocks(blocks: list[Block], scheme: NumberingScheme = DEFAULT_SCHEME) -> tuple[Block, ...]:
     """Fill in every heading's number, rank and anchor and every item's number."""
-    counters = [0, 0, 0, 0]
+    places = iter(outline_positions([block.level for block in blocks if isinstance(block, Heading)]))
     items_so_far: dict[str, int] = {}  # per kind (item, measure, sub-item), since the last heading
     numbered: list[Block] = []
     for block in blocks:
         if isinstance(block, Heading):
-            depth = min(max(block.level, 1), 4)
-            counters[depth - 1] += 1
-            counters[depth:] = [0] * (4 - depth)
-            number = scheme.number(scheme.format_at(depth), counters[depth - 1])
-            anchor = "s" + "-".join(str(c) for c in counters[:depth])
+            depth, place = min(max(block.level, 1), 4), next(places)
+            anchor = anchor_of(place)
+            number = scheme.number(scheme.format_at(depth), place[-1])
             block = dataclasses.replace(
                 block,
                 number=number,

@@ -33,16 +33,8 @@ def rate_redundant(numerator: str, denominator: str, correct: str) -> str:
     return f"已由“{numerator}”和“{denominator}”算出 {correct}，无需手填；请删除此项，以免日后数字改了比率没改"
 
 
-def rate_zero_denominator(denominator: str) -> str:
-    return f"“{denominator}”为 0，无法计算比率；请删除此比率或核对数字"
-
-
 def rate_at_least_violated(correct: str, bound: str) -> str:
     return f"应为 {correct}（由数字计算），实为“{bound}以上”；请删除此项，让系统计算"
-
-
-def rate_above_hundred(numerator: str, denominator: str) -> str:
-    return f"“{numerator}”大于“{denominator}”，比率会超过 100%；请核对这两个数"
 
 
 def approximate_not_round(value: Any) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen import messages
 from reportgen.errors import FileProblem
 from reportgen.fsutil import write_atomic
 from reportgen.render.environment import TEMPLATE_SUFFIX, shipped_templates
@@ -36,16 +37,16 @@ def read_template(name: str, user_dirs: Sequence[Path] = ()) -> str:
         path = folder / name
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    raise FileProblem(f"没有名为 {name} 的模板；运行 reportgen templates list 查看全部模板")
+    raise FileProblem(messages.no_such_template(name))
 
 
 def copy_template(name: str, target_dir: Path) -> Path:
     source = shipped_templates() / name
     if not source.is_file() or not name.endswith(TEMPLATE_SUFFIX):
-        raise FileProblem(f"没有名为 {name} 的自带模板；运行 reportgen templates list 查看全部模板")
+        raise FileProblem(messages.no_such_shipped_template(name))
     target = target_dir / name
     if target.exists():
-        raise FileProblem(f"{target} 已存在，为免覆盖您修改过的内容，没有复制")
+        raise FileProblem(messages.template_copy_exists(target))
     return write_atomic(target, source.read_bytes())
 
 

@@ -17,17 +17,24 @@ from reportgen.schema.base import ProfileModel, Text, field
 from reportgen.schema.indicators import Figures
 
 
-class SubItem(ProfileModel):
+class _TitledItem(ProfileModel):
+    """An item with a title, a text or both (never neither): a sub-item, a problem."""
+
+    title: Text = None
+    text: Text = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> _TitledItem:
+        if not (self.title or self.text):
+            raise PydanticCustomError("rg_measure_empty", messages.CUSTOM["rg_measure_empty"])
+        return self
+
+
+class SubItem(_TitledItem):
     """举措下的子项：可有小标题和正文。"""
 
     title: Text = field("子项标题", "子项的小标题，如 推动解决一批烂尾工程；不写编号")
     text: Text = field("子项正文", "子项的具体内容")
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> SubItem:
-        if not (self.title or self.text):
-            raise PydanticCustomError("rg_measure_empty", messages.CUSTOM["rg_measure_empty"])
-        return self
 
 
 class Measure(ProfileModel):
@@ -134,18 +141,12 @@ class Block(ProfileModel):
         return not (self.text or self.measures)
 
 
-class Shortcoming(ProfileModel):
+class Shortcoming(_TitledItem):
     """一条不足及其原因。"""
 
     title: Text = field("不足标题", "一句话概括，如 基层执法人员素质参差不齐；不写“一是”等编号")
     text: Text = field("不足说明", "具体表现")
     cause: Text = field("原因", "造成这一不足的原因（督察规定要求写明）")
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Shortcoming:
-        if not (self.title or self.text):
-            raise PydanticCustomError("rg_measure_empty", messages.CUSTOM["rg_measure_empty"])
-        return self
 
 
 class Shortcomings(ProfileModel):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
+from reportgen.document.markup import XML_FORBIDDEN
 from reportgen.document.model import (
     Block,
     Document,
@@ -53,8 +53,7 @@ SUBJECT = "法治政府建设年度报告"
 LANGUAGE = "zh-CN"
 KEYWORD_SEPARATOR = "；"
 
-# Characters XML 1.0 forbids: lxml refuses them deep inside python-docx, so they never reach it.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 _CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
 
 # The font role (a FontNames field) of each style; a role's name goes into w:eastAsia, Latin
@@ -107,7 +106,7 @@ def write_docx(document: Document) -> bytes:
 
 def _clean(text: str) -> str:
     """`text` without the characters XML cannot hold (control characters, U+FFFE/U+FFFF, lone surrogates)."""
-    return _XML_FORBIDDEN.sub("", text)
+    return XML_FORBIDDEN.sub("", text)
 
 
 class _Writer:

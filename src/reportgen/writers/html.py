@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from reportgen.document.markup import XML_FORBIDDEN_CHARACTERS
 from reportgen.document.model import (
     Block,
     Document,
@@ -24,6 +25,7 @@ from reportgen.document.model import (
     Signature,
     Table,
 )
+from reportgen.document.numbering import outline_anchors
 from reportgen.document.signature import RIGHT_SPACE, date_is_longer
 from reportgen.document.title import title_phrases
 
@@ -31,7 +33,7 @@ from reportgen.document.title import title_phrases
 # (U+FDD0–FDEF and the last two code points of every plane). Lone surrogates would make the page
 # unencodable as UTF-8.
 _NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]")
+_FORBIDDEN = re.compile(f"[{XML_FORBIDDEN_CHARACTERS}\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 # DOMAIN_NOTES §3.2: the 政府信息公开 fields reportgen prints, in page order (gov.cn 政策文件库 order).
 _METADATA_FIELDS = (
@@ -294,27 +296,22 @@ def _toc(headings: list[Heading], anchors: list[str]) -> list[str]:
 
 
 def _heading_ids(blocks: tuple[Block, ...]) -> list[str]:
-    """One unique id per heading: its anchor, or one from its position ("s1", "s1-2") when it has none.
+    """One unique id per heading: its anchor, or its place in the outline ("s1", "s1-2") when it has none.
 
     Anchors are links people keep, so given anchors win; a generated or repeated one gets a suffix.
     """
     headings = [block for block in blocks if isinstance(block, Heading)]
     given = [re.sub(r"\s+", "-", _clean(h.anchor).strip()) for h in headings]
     used = set(filter(None, given))
-    counters = [0, 0, 0, 0]
     ids = []
-    for heading, anchor in zip(headings, given, strict=True):
-        level = min(max(heading.level, 1), 4)
-        counters[level - 1] += 1
-        counters[level:] = [0] * (4 - level)
+    for anchor, place in zip(given, outline_anchors([h.level for h in headings]), strict=True):
         if anchor and anchor not in ids:
             ids.append(anchor)
             continue
-        candidate = "s" + "-".join(str(c) for c in counters[:level])
-        base, n = candidate, 1
+        candidate, n = place, 1
         while candidate in used:
             n += 1
-            candidate = f"{base}_{n}"
+            candidate = f"{place}_{n}"
         used.add(candidate)
         ids.append(candidate)
     return ids
