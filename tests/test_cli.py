@@ -144,7 +144,7 @@ def test_schema_rejects_unknown_format(capsys):
 def test_an_internal_error_is_logged_not_shown(capsys, monkeypatch):
     import reportgen.api
 
-    def broken(paths):
+    def broken(paths, jobs=1):
         raise RuntimeError("bug in reportgen")
 
     monkeypatch.setattr(reportgen.api, "validate_paths", broken)

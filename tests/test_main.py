@@ -20,7 +20,7 @@ INTERRUPTED = "[已中断] 已按 Ctrl-C 停止。没有写完的文件不会留
 def test_ctrl_c_in_a_command_exits_130_with_one_line(capsys, monkeypatch):
     import reportgen.api
 
-    def interrupted(paths):
+    def interrupted(paths, jobs=1):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(reportgen.api, "validate_paths", interrupted)

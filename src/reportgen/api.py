@@ -36,6 +36,10 @@ PROFILE_SUFFIXES = (".yaml", ".yml")
 SCHEMA_FILE_NAME = "reportgen.schema.json"
 FORMATS = outputs.FORMATS
 DEFAULT_FORMATS = ("docx", "html")
+# Past this many profiles a batch keeps only slim results (reportgen.parallel): memory stays flat.
+LARGE_BATCH = 50
+# Below this many, starting worker processes costs more than it saves.
+MIN_PARALLEL = 8
 
 
 # ---------------------------------------------------------------- check
@@ -60,9 +64,14 @@ def check_loaded(loaded: LoadedProfile, *, follow_last_year: bool = True) -> Val
     return run_profile_checks(result, loaded)  # 4 checks: figures, regulation, text, names
 
 
-def validate_paths(paths: Iterable[Path]) -> list[ValidationResult]:
-    """Check every profile named or found in the folders given."""
-    return [check_profile(path) for path in collect_profile_paths(paths)]
+def validate_paths(paths: Iterable[Path], jobs: int = 1) -> list[ValidationResult]:
+    """Check every profile named or found in the folders given (on `jobs` processes)."""
+    found = collect_profile_paths(paths)
+    if jobs > 1 and len(found) >= MIN_PARALLEL:
+        from reportgen import parallel
+
+        return parallel.check_all(found, jobs)
+    return [check_profile(path) for path in found]
 
 
 # ---------------------------------------------------------------- build
@@ -77,6 +86,7 @@ def build_reports(
     fragment: bool = False,
     toc: bool | None = None,
     final: bool = False,
+    jobs: int = 1,
 ) -> Iterator[BuiltReport]:
     """Check every profile, then render and write them one at a time, yielding each when done.
 
@@ -84,14 +94,23 @@ def build_reports(
     file are both refused before anything is written. Then each profile on its own: all its
     files rendered, then written together (fsutil.write_together); one that fails is reported
     and the rest are built. An invalid profile writes nothing; with `final`, neither does one
-    that still holds a placeholder (a report ready to publish has none).
+    that still holds a placeholder (a report ready to publish has none). With `jobs` > 1, or a
+    batch too large to hold every checked model, reportgen.parallel runs the same stages.
     """
     options = WriteOptions(fragment=fragment, toc=toc, final=final)
     if "pdf" in formats:
         from reportgen.writers.pdf import require_office
 
         require_office()  # missing for one profile is missing for all: say so once
-    results = refuse_shared_names(validate_paths(paths))
+    found = collect_profile_paths(paths)
+    if (jobs > 1 and len(found) >= MIN_PARALLEL) or len(found) > LARGE_BATCH:
+        from reportgen import parallel
+
+        results = refuse_shared_names(parallel.check_all(found, jobs))
+        remove_stale_temp_files(out_dir, is_report_file_name)
+        yield from parallel.build_all(results, jobs, _build_one, out_dir, formats, template_dirs, options)
+        return
+    results = refuse_shared_names([check_profile(path) for path in found])
     remove_stale_temp_files(out_dir, is_report_file_name)
     for result in results:
         yield _build_one(result, out_dir, formats, template_dirs, options)
@@ -152,6 +171,43 @@ def _notices(wrong: list[RoleFont]) -> list[str]:
     if not wrong:
         return []
     return [messages.fonts_wrong([(font.role, font.requested, font.family or "", font.kind) for font in wrong])]
+
+
+SUMMARY_FORMATS = (".json", ".csv")
+
+
+def write_build_summary(path: Path, tally: BuildTally) -> Path:
+    """A batch's outcome per profile, as JSON or CSV (by the file's suffix), written atomically."""
+    if path.suffix.lower() == ".json":
+        return _write_json_summary(path, tally)
+    rows = [
+        [
+            str(o.profile),
+            messages.SUMMARY_STATUS[o.status],
+            o.errors,
+            o.warnings,
+            "；".join(map(str, o.files)),
+            o.reason,
+        ]
+        for o in tally.outcomes
+    ]
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([list(messages.SUMMARY_COLUMNS), *rows])
+    return write_atomic(path, "\ufeff" + buffer.getvalue())  # with a BOM: Excel then reads UTF-8
+
+
+def _write_json_summary(path: Path, tally: BuildTally) -> Path:
+    # JSON is for a bureau's tools: English keys and status codes, Chinese reasons as the clerk saw them.
+    records = [
+        {"profile": str(o.profile), "status": o.status, "errors": o.errors, "warnings": o.warnings,
+         "files": [str(f) for f in o.files], "reason": o.reason}
+        for o in tally.outcomes
+    ]  # fmt: skip
+    totals = {"built": tally.built, "with_warnings": tally.warned, "failed": tally.failed}
+    return write_atomic(path, json.dumps({"totals": totals, "profiles": records}, ensure_ascii=False, indent=2) + "\n")
 
 
 # ---------------------------------------------------------------- profiles and folders

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.validate import ValidationResult
@@ -28,19 +28,55 @@ class BuiltReport:
         return 1 if self.refused else self.result.exit_code
 
 
+@dataclass(frozen=True)
+class ProfileOutcome:
+    """One line of a batch's summary: a profile, what became of it, and why (for the table and --report)."""
+
+    profile: Path
+    status: str  # "built", "warnings" or "failed"
+    errors: int
+    warnings: int
+    files: tuple[Path, ...]
+    reason: str  # why it was not built; "" when it was
+
+
 @dataclass
 class BuildTally:
-    """A batch in numbers, for the summary line and the exit code."""
+    """A batch in numbers, for the summary line, the table of failed profiles and the exit code."""
 
     built: int = 0
     warned: int = 0  # built, with warnings (about the profile or the output)
     failed: int = 0
     exit_code: int = 0
+    outcomes: list[ProfileOutcome] = field(default_factory=list)
 
     def add(self, report: BuiltReport) -> None:
+        result = report.result
         if report.written:
             self.built += 1
-            self.warned += bool(report.result.warnings or report.notices)
+            warned = bool(result.warnings or report.notices)
+            self.warned += warned
+            status, reason = ("warnings" if warned else "built"), ""
         else:
             self.failed += 1
+            status, reason = "failed", _reason(report)
         self.exit_code = max(self.exit_code, report.exit_code)
+        self.outcomes.append(
+            ProfileOutcome(result.path, status, len(result.errors), len(result.warnings), report.written, reason)
+        )
+
+    @property
+    def failures(self) -> list[ProfileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+def _reason(report: BuiltReport) -> str:
+    from reportgen import messages
+
+    if report.failure is not None:
+        return report.failure
+    if report.refused:
+        return messages.reason_placeholders(len(report.placeholders))
+    if report.result.file_problem:
+        return report.result.diagnostics[0].message if report.result.diagnostics else messages.reason_errors(1)
+    return messages.reason_errors(len(report.result.errors))

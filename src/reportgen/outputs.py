@@ -169,11 +169,17 @@ def output_base_name(profile: Profile) -> str | None:
     return report_base_name(stem, profile.year) if stem else None
 
 
+def _base_name(result: ValidationResult) -> str | None:
+    if not result.ok:
+        return None
+    return output_base_name(result.profile) if result.profile is not None else result.base_name
+
+
 def refuse_shared_names(results: Sequence[ValidationResult]) -> list[ValidationResult]:
     """The results, where each valid profile that would write the same file as another gets an
     error at its `jurisdiction.name` naming the others: none of them is written (the usual
     cause is a copy of last year's profile whose year was not changed yet)."""
-    names = [output_base_name(r.profile) if r.ok and r.profile is not None else None for r in results]
+    names = [_base_name(result) for result in results]
     shared = clashes(names)
     return [
         _refused(result, names[index] or "", [results[other] for other in shared[index]]) if index in shared else result

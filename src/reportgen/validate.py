@@ -7,6 +7,7 @@ derived figures, so they run after derive (reportgen.api.check_profile puts them
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,16 @@ class ValidationResult:
     # line, column of the fields that name the output file (NAMING_FIELDS), for a problem
     # found across profiles after validation: two profiles that would write one file.
     positions: dict[ProfilePath, tuple[int | None, int | None]] = field(default_factory=dict)
+    # The base name its files are written under, kept when a slim copy drops the model (outputs.py).
+    base_name: str | None = None
+
+    def slim(self) -> ValidationResult:
+        """This result without the model and figures: what a batch keeps of each profile, and what a
+        worker process sends back (a thousand full results would hold ~100 MB)."""
+        from reportgen.outputs import output_base_name
+
+        name = output_base_name(self.profile) if self.ok and self.profile is not None else self.base_name
+        return dataclasses.replace(self, profile=None, report=None, base_name=name)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -24,6 +24,18 @@ def _profile_paths() -> Callable:
     return click.argument("paths", nargs=-1, metavar="资料文件或文件夹…", type=click.Path(path_type=Path))
 
 
+def _jobs() -> Callable:
+    return click.option(
+        "-j",
+        "--jobs",
+        "jobs",
+        metavar="N",
+        type=click.IntRange(min=1, max=64),
+        default=None,
+        help="同时处理几份资料（几个进程）；默认为本机的处理器核数。一个文件夹有很多份资料时更快",
+    )
+
+
 def _template_dirs(help_text: str) -> Callable:
     return click.option(
         "--template-dir",
@@ -70,13 +82,14 @@ def app() -> None:
     "退出码：0 通过（可有警告），1 有错误，2 文件或用法错误。",
 )
 @_profile_paths()
-def validate_command(paths: tuple[Path, ...]) -> None:
-    from reportgen import api
+@_jobs()
+def validate_command(paths: tuple[Path, ...], jobs: int | None) -> None:
+    from reportgen import api, parallel
     from reportgen.cli import printer as terminal
 
     if not paths:
         raise FileProblem(messages.validate_needs_paths())
-    results = api.validate_paths(paths)
+    results = api.validate_paths(paths, jobs=jobs or parallel.default_jobs())
     terminal.print_results(results)
     sys.exit(max((result.exit_code for result in results), default=0))
 
@@ -198,6 +211,15 @@ def schema_command(output_format: str, output: Path | None) -> None:
     is_flag=True,
     help="定稿：报告中还有“待填写”占位（如缺少某一部分、署名或成文日期）时拒绝生成，并列出各处。发布前请用此项",
 )
+@_jobs()
+@click.option(
+    "--report",
+    "report_path",
+    metavar="文件",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="把每份资料的结果（已生成、有警告、未生成及原因）另存为 .json 或 .csv，便于司法局汇总",
+)
 def build_command(
     paths: tuple[Path, ...],
     output: Path,
@@ -206,8 +228,10 @@ def build_command(
     fragment: bool,
     toc: bool | None,
     final: bool,
+    jobs: int | None,
+    report_path: Path | None,
 ) -> None:
-    from reportgen import api, messages
+    from reportgen import api, messages, parallel
     from reportgen.cli import printer as terminal
 
     if not paths:
@@ -220,11 +244,16 @@ def build_command(
             raise FileProblem(messages.template_folder_missing(folder))
     if output.exists() and not output.is_dir():
         raise FileProblem(messages.output_not_a_folder(output))
-    tally = api.BuildTally()
-    for report in api.build_reports(paths, output, chosen, template_dirs, fragment=fragment, toc=toc, final=final):
-        terminal.print_built(report)  # as each profile is done: a long batch shows its progress
-        tally.add(report)
-    terminal.print_build_summary(tally)
+    if report_path is not None and report_path.suffix.lower() not in api.SUMMARY_FORMATS:
+        raise FileProblem(messages.summary_bad_suffix(report_path))
+    count = len(api.collect_profile_paths(paths))
+    built = api.build_reports(
+        paths, output, chosen, template_dirs, fragment=fragment, toc=toc, final=final,
+        jobs=jobs or parallel.default_jobs(),
+    )  # fmt: skip
+    tally = terminal.print_batch(built, count)  # each profile as it is done, with progress on a terminal
+    if report_path is not None:
+        terminal.print_written([api.write_build_summary(report_path, tally)])
     sys.exit(tally.exit_code)
 
 

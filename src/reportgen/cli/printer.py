@@ -154,6 +154,81 @@ def print_build_summary(tally: BuildTally) -> None:
     _line(messages.build_summary(tally.built, tally.warned, tally.failed), style)
 
 
+def print_batch(reports: Iterable[BuiltReport], count: int) -> BuildTally:
+    """A build's profiles as they finish, then the summary. On a terminal a batch gets a progress bar
+    (count, rate, time left) and only the problems are printed above it; to a file or pipe, every
+    profile's lines as print_built writes them. The failed profiles are named in a table at the end."""
+    from reportgen.batch import BuildTally
+
+    tally = BuildTally()
+    if count > 1 and sys.stdout.isatty():
+        _with_progress(reports, count, tally)
+    else:
+        for report in reports:
+            print_built(report)
+            tally.add(report)
+    if count > 1 and tally.failures:
+        _failed_table(tally)
+    print_build_summary(tally)
+    return tally
+
+
+def _with_progress(reports: Iterable[BuiltReport], count: int, tally: BuildTally) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _rate_column(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console(), transient=True) as progress:
+        task = progress.add_task(messages.PROGRESS_LABEL, total=count)
+        for report in reports:
+            for line in _problem_lines(report):
+                progress.console.print(line, markup=False, highlight=False)
+            tally.add(report)
+            progress.advance(task)
+
+
+def _rate_column() -> object:
+    """Profiles per second, once there is a rate to show."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task):  # type: ignore[no-untyped-def]
+            return Text(messages.progress_rate(task.speed) if task.speed else "")
+
+    return RateColumn()
+
+
+def _problem_lines(report: BuiltReport) -> list[str]:
+    """What a progress bar must not hide: a profile's errors and warnings, and why it was not built."""
+    result = report.result
+    lines = [
+        f"[{messages.SEVERITY_LABELS[d.severity.value]}] {printable(diagnostic_line(d))}" for d in result.diagnostics
+    ]
+    lines += [printable(messages.placeholder_left(place, prompt)) for place, prompt in report.placeholders]
+    if report.failure is not None:
+        lines.append(printable(messages.build_failed(display_path(result.path), report.failure)))
+    elif not report.written:
+        lines.append(printable(messages.not_built(display_path(result.path))))
+    return lines
+
+
+def _failed_table(tally: BuildTally) -> None:
+    from rich.table import Table
+
+    table = Table(title=messages.FAILED_TABLE_TITLE, title_justify="left")
+    table.add_column(messages.SUMMARY_COLUMNS[0])
+    table.add_column(messages.SUMMARY_COLUMNS[5])
+    for outcome in tally.failures:
+        table.add_row(printable(display_path(outcome.profile)), printable(outcome.reason))
+    console().print(table)
+
+
 def print_fonts(checks: Sequence[RoleFont], out: Console) -> None:
     """`reportgen fonts`: each role, the font its layout asks for, the face used here, and whether it is the right kind;
     then what to do about any that is not."""

@@ -97,3 +97,25 @@ def same_output(base_name: str, others: Sequence[str], year_line: int | None) ->
         f"与 {'、'.join(others)} 要生成同名的报告“{base_name}”，为免互相覆盖，都没有生成；"
         f"请核对名称和年度（{year}）——复制去年的资料后常忘了改年度"
     )
+
+
+def reason_errors(count: int) -> str:
+    return f"资料有 {count} 个错误"
+
+
+def reason_placeholders(count: int) -> str:
+    return f"--final：还有 {count} 处“待填写”"
+
+
+def summary_bad_suffix(path: Path) -> str:
+    return f"汇总文件 {path} 应以 .json 或 .csv 结尾"
+
+
+SUMMARY_STATUS = {"built": "已生成", "warnings": "已生成（有警告）", "failed": "未生成"}
+SUMMARY_COLUMNS = ("资料文件", "结果", "错误", "警告", "生成的文件", "原因")
+FAILED_TABLE_TITLE = "未生成的资料"
+PROGRESS_LABEL = "生成报告"
+
+
+def progress_rate(per_second: float) -> str:
+    return f"{per_second:.1f} 份/秒"

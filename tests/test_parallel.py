@@ -1,0 +1,83 @@
+"""A bureau's batch: -j N processes give the same reports, --report keeps the outcome per profile."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import pytest
+
+from conftest import PROFILES
+from reportgen.cli import main
+
+BASE = (PROFILES / "土城子乡-2022.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    for index in range(12):
+        (profiles / f"p{index:02}.yaml").write_text(BASE.replace("name: 土城子乡", f"name: 土城子乡{index:02}"), "utf-8")
+    (profiles / "broken.yaml").write_text("jurisdiction: [\n", encoding="utf-8")
+    return profiles
+
+
+def build(capsys, folder, out, *options):
+    code = main(["build", str(folder), "-o", str(out), "--format", "txt,docx", *options])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_two_processes_write_what_one_writes(capsys, folder, tmp_path):
+    one_code, one_out = build(capsys, folder, tmp_path / "one", "-j", "1")
+    two_code, two_out = build(capsys, folder, tmp_path / "two", "-j", "2")
+    assert one_code == two_code == 1  # broken.yaml
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir()) and len(names) == 24
+    for name in names:
+        if name.endswith(".txt"):
+            assert (tmp_path / "one" / name).read_text("utf-8") == (tmp_path / "two" / name).read_text("utf-8")
+    summary = "共 13 份资料：生成 12 份（其中 12 份有警告），1 份未生成（原因见上）。"
+    assert summary in one_out and summary in two_out
+    assert "未生成的资料" in two_out and "broken.yaml" in two_out
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_the_report_file_lists_each_profile_with_its_outcome(capsys, folder, tmp_path, suffix):
+    report = tmp_path / f"汇总{suffix}"
+    code, out = build(capsys, folder, tmp_path / "out", "-j", "2", "--report", str(report))
+    assert code == 1 and f"已写入 {report}" in out
+    if suffix == ".json":
+        data = json.loads(report.read_text("utf-8"))
+        assert data["totals"] == {"built": 12, "with_warnings": 12, "failed": 1}
+        [broken] = [p for p in data["profiles"] if p["status"] == "failed"]
+        assert broken["profile"].endswith("broken.yaml") and broken["reason"] == "资料有 1 个错误"
+        assert all(len(p["files"]) == 2 for p in data["profiles"] if p["status"] != "failed")
+    else:
+        rows = list(csv.reader(report.read_text("utf-8-sig").splitlines()))
+        assert rows[0] == ["资料文件", "结果", "错误", "警告", "生成的文件", "原因"]
+        assert sorted(row[1] for row in rows[1:]) == ["已生成（有警告）"] * 12 + ["未生成"]
+
+
+def test_a_report_file_with_another_suffix_is_a_usage_error(capsys, folder, tmp_path):
+    code, out = build(capsys, folder, tmp_path / "out", "--report", str(tmp_path / "汇总.txt"))
+    assert code == 2 and f"汇总文件 {tmp_path / '汇总.txt'} 应以 .json 或 .csv 结尾" in out
+
+
+def test_validate_on_two_processes_reports_what_one_reports(capsys, folder):
+    assert main(["validate", str(folder), "-j", "1"]) == 1
+    one = capsys.readouterr().out
+    assert main(["validate", str(folder), "-j", "2"]) == 1
+    assert capsys.readouterr().out == one
+
+
+def test_on_a_terminal_a_batch_shows_progress_and_its_problems(capsys, folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out = build(capsys, folder, tmp_path / "out", "-j", "2")
+    assert code == 1
+    assert "已写入 " not in out  # a thousand 已写入 lines would bury the problems
+    assert "生成报告" in out and "/13" in out  # the bar: label and count
+    assert "[警告]" in out and "broken.yaml" in out
+    assert "共 13 份资料：生成 12 份" in out
