@@ -184,12 +184,32 @@ def test_every_text_style_names_an_east_asian_font(report):
     assert report.styles["Heading 1 Char"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
 
 
-def test_every_run_names_the_east_asian_font_of_its_style(report):
-    runs = [(p.style.name, run) for p in all_paragraphs(report) for run in p.runs]
-    fonts = {(style, run._element.rPr.rFonts.get(qn("w:eastAsia"))) for style, run in runs}
-    assert fonts == {(style, STYLE_FONTS[style]) for style, _ in runs}
-    assert {style for style, _ in runs} == set(STYLE_FONTS)  # the sample uses every style
-    assert {run._element.rPr.rFonts.get(qn("w:hint")) for _, run in runs} == {"eastAsia"}
+def effective_font(paragraph, run, attribute: str) -> str | None:
+    """An w:rFonts attribute as Word resolves it for a run: direct formatting, then the paragraph style chain,
+    then the document defaults."""
+    rPr = run._element.rPr
+    direct = None if rPr is None or rPr.rFonts is None else rPr.rFonts.get(qn(attribute))
+    if direct is not None:
+        return direct
+    style = paragraph.style
+    while style is not None:
+        rFonts = None if style.element.rPr is None else style.element.rPr.rFonts
+        if rFonts is not None and rFonts.get(qn(attribute)) is not None:
+            return rFonts.get(qn(attribute))
+        style = style.base_style
+    defaults = paragraph.part.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    return defaults.rFonts.get(qn(attribute))
+
+
+def test_every_run_takes_the_east_asian_font_of_its_style(report):
+    """Fonts live in the styles, so Word's 修改样式 changes every paragraph of a style: no run names a font."""
+    runs = [(p, run) for p in all_paragraphs(report) for run in p.runs]
+    assert [run.text for _, run in runs if run._element.rPr.rFonts is not None] == []
+    fonts = {(p.style.name, effective_font(p, run, "w:eastAsia")) for p, run in runs}
+    assert fonts == {(p.style.name, STYLE_FONTS[p.style.name]) for p, _ in runs}
+    assert {p.style.name for p, _ in runs} == set(STYLE_FONTS)  # the sample uses every style
+    assert {effective_font(p, run, "w:hint") for p, run in runs} == {"eastAsia"}
+    assert {effective_font(p, run, "w:ascii") for p, run in runs} == {"Times New Roman"}
 
 
 @pytest.mark.parametrize("level", [1, 2, 3, 4])
@@ -362,7 +382,7 @@ def test_configured_font_names_reach_styles_runs_footers_and_font_table():
         "Footer": "SimSun",
     }
     runs = {
-        (p.style.name, run._element.rPr.rFonts.get(qn("w:eastAsia")), run._element.rPr.rFonts.get(qn("w:ascii")))
+        (p.style.name, effective_font(p, run, "w:eastAsia"), effective_font(p, run, "w:ascii"))
         for p in word.paragraphs
         for run in p.runs
     }

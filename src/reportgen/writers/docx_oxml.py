@@ -1,5 +1,10 @@
 """The few raw-XML helpers python-docx lacks, each named after the WordprocessingML element it touches.
 
+They work on python-docx's element classes: `scripts/make_reference_docx.py` builds reference.docx with them
+and the tests read the written files back with them. The writer itself does not use python-docx: it
+patches the reference's parts with lxml once per layout (`docx_package`) and writes the body as a string
+(`docx`).
+
 python-docx's `Font.name` sets only `w:ascii`/`w:hAnsi`, so Chinese text would fall back to the
 default East Asian font (python-docx issue #1396); it has no API for `w:lang`, `w:outlineLvl`,
 `w:tblHeader`, character spacing, `w:docGrid`, fields or the font table either. New children are
@@ -38,7 +43,6 @@ _EAST_ASIA, _HINT = qn("w:eastAsia"), qn("w:hint")
 # Schema successors of the elements added here (ECMA-376 Part 1 sequences).
 _LANG_SUCCESSORS = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 _OUTLINE_LVL_SUCCESSORS = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_TBL_HEADER_SUCCESSORS = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 _PPR_ORDER = (
     "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
     "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
@@ -72,11 +76,8 @@ def append_paragraph(body: BaseOxmlElement, style_id: str | None, texts: Sequenc
     """A `w:p` at the end of `body` (a `w:body`, `w:ftr` or `w:tc`) in style `style_id`, one `w:r` per text,
     each with a copy of `rPr`.
 
-    The report's body paragraphs are built as elements rather than through python-docx's
-    Paragraph proxies: the proxy's style setter scans the styles part on every call, and
-    its text setter walks the text character by character looking for tabs and breaks,
-    which text from the document model never contains. Children are appended in schema
-    order (pPr, then runs; rPr, then t).
+    Built as elements rather than through python-docx's Paragraph proxies, which have no
+    API for fields; children are appended in schema order (pPr, then runs; rPr, then t).
     """
     p = OxmlElement("w:p")
     if style_id is not None:
@@ -98,12 +99,6 @@ def append_run(p: CT_P, text: str, rPr: CT_RPr | None) -> None:
     t.text = text
     if text != text.strip():
         t.set(qn("xml:space"), "preserve")  # keep leading or trailing spaces
-
-
-def append_br_between_runs(p: CT_P) -> None:
-    """A line break (`w:br`) at the end of every run of `p` but the last: one line per run."""
-    for r in p.findall(qn("w:r"))[:-1]:
-        SubElement(r, qn("w:br"))
 
 
 def append_field(p: CT_P, instruction: str, placeholder: str, rPr: CT_RPr | None) -> None:
@@ -141,21 +136,6 @@ def run_properties(east_asia: str, latin: str = LATIN_FONT) -> CT_RPr:
     set_rFonts(rPr, east_asia, latin)
     set_lang(rPr, CHINESE)
     return rPr
-
-
-def bold_copy(rPr: CT_RPr) -> CT_RPr:
-    """A copy of `rPr` with `w:b` and `w:bCs` (bold, also for complex scripts), in schema order."""
-    bold = copy.deepcopy(rPr)
-    bold.get_or_add_b()
-    bold.get_or_add_bCs()
-    return bold
-
-
-def highlight_copy(rPr: CT_RPr, colour: str = "yellow") -> CT_RPr:
-    """A copy of `rPr` with `w:highlight` (the marker-pen colour Word's review tools show)."""
-    marked = copy.deepcopy(rPr)
-    marked.get_or_add_highlight().set(qn("w:val"), colour)
-    return marked
 
 
 def set_rFonts(rPr: CT_RPr, east_asia: str, latin: str = LATIN_FONT) -> None:
@@ -196,13 +176,6 @@ def set_outlineLvl(pPr: CT_PPr, level: int) -> None:
 def get_outlineLvl(pPr: CT_PPr | None) -> int | None:
     outline = None if pPr is None else pPr.find(qn("w:outlineLvl"))
     return None if outline is None else int(outline.get(qn("w:val")))
-
-
-def set_tblHeader(tr: CT_Row) -> None:
-    """Mark a table row as a header row, repeated at the top of each page the table spans."""
-    trPr = tr.get_or_add_trPr()
-    if trPr.find(qn("w:tblHeader")) is None:
-        trPr.insert_element_before(OxmlElement("w:tblHeader"), *_TBL_HEADER_SUCCESSORS)
 
 
 def has_tblHeader(tr: CT_Row) -> bool:
@@ -268,20 +241,6 @@ def read_fonts(font_table: Part) -> BaseOxmlElement:
 
 def write_fonts(font_table: Part, fonts: BaseOxmlElement) -> None:
     font_table._blob = tostring(fonts, encoding="UTF-8", standalone=True)  # Part has no blob setter
-
-
-def set_font(fonts: BaseOxmlElement, name: str, alt_name: str, family: str, charset: str = "86") -> None:
-    """Declare `name` in the font table (`w:font`, ECMA 17.8.3.10) with what a machine lacking it uses instead:
-    `w:altName`, the font tried next, and `w:family`, the kind of face (roman = serif, swiss = sans,
-    script = brush) from which an application picks a substitute. Charset 86 is GB2312 (Simplified Chinese).
-    """
-    for old in fonts.findall(qn("w:font")):
-        if old.get(qn("w:name")) == name:
-            fonts.remove(old)
-    font = SubElement(fonts, qn("w:font"))
-    font.set(qn("w:name"), name)
-    for tag, value in (("w:altName", alt_name), ("w:charset", charset), ("w:family", family)):  # schema order
-        SubElement(font, qn(tag)).set(qn("w:val"), value)
 
 
 def _remove_theme_attributes(rFonts: BaseOxmlElement) -> None:
