@@ -29,6 +29,7 @@ from ruamel.yaml.scanner import ScannerError
 
 from reportgen import messages
 from reportgen.errors import Diagnostic, FileProblem, InvalidProfile, Severity
+from reportgen.fastyaml import UNDECIDED, parse_fast
 from reportgen.sourcemap import SourceText
 from reportgen.yaml_lines import LineProblem, find_line_problems
 
@@ -320,6 +321,14 @@ class _ParseFailure(Exception):
 
 
 def _parse(text: str, path: Path) -> Any:
+    data = parse_fast(text, MAX_DEPTH, MAX_EXPANDED_NODES)
+    if data is not UNDECIDED:
+        return data
+    return _parse_round_trip(text, path)
+
+
+def _parse_round_trip(text: str, path: Path) -> Any:
+    """ruamel's round-trip loader: the reference reading, and every YAML error's words and place."""
     try:
         with warnings.catch_warnings():
             # A reused anchor name is legal YAML; ruamel's warning would reach the clerk in English.
