@@ -81,3 +81,12 @@ def test_on_a_terminal_a_batch_shows_progress_and_its_problems(capsys, folder, t
     assert "生成报告" in out and "/13" in out  # the bar: label and count
     assert "[警告]" in out and "broken.yaml" in out
     assert "共 13 份资料：生成 12 份" in out
+
+
+def test_two_profiles_that_would_share_a_file_are_refused_on_the_pool_too(capsys, folder, tmp_path):
+    (folder / "p99.yaml").write_text(BASE.replace("name: 土城子乡", "name: 土城子乡03"), encoding="utf-8")
+    code, out = build(capsys, folder, tmp_path / "out", "-j", "2")
+    assert code == 1
+    assert "p03.yaml:" in out and "p99.yaml:" in out and "都没有生成" in out
+    assert not list((tmp_path / "out").glob("土城子乡03-*"))
+    assert "共 14 份资料：生成 11 份" in out

@@ -106,7 +106,7 @@ def build_reports(
     if (jobs > 1 and len(found) >= MIN_PARALLEL) or len(found) > LARGE_BATCH:
         from reportgen import parallel
 
-        results = refuse_shared_names(parallel.check_all(found, jobs))
+        results = refuse_shared_names(parallel.name_all(found, jobs))
         remove_stale_temp_files(out_dir, is_report_file_name)
         yield from parallel.build_all(results, jobs, _build_one, out_dir, formats, template_dirs, options)
         return

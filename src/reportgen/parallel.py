@@ -2,9 +2,9 @@
 
 Memory stays flat however long the batch: the parent keeps only slim results (diagnostics and the
 output name, never a profile's model, figures or rendered files), and each worker checks, renders and
-writes one profile and sends back only what is printed. The profiles are checked twice (once to find
-the files two profiles would share before anything is written, once in the worker that builds it):
-checking is the cheap stage, and sending a checked model to a worker would cost as much.
+writes one profile and sends back only what is printed. Before anything is written, a first pass reads
+only each profile's name and year (`name_all`), enough to find two profiles that would write one file;
+the full check runs once, in the worker that builds the profile.
 """
 
 from __future__ import annotations
@@ -39,6 +39,35 @@ def check_all(paths: Sequence[Path], jobs: int) -> list[ValidationResult]:
         return [check_profile(path).slim() for path in paths]
     with _pool(jobs) as pool:
         return list(pool.map(_check_slim, paths, chunksize=CHUNK))
+
+
+def name_all(paths: Sequence[Path], jobs: int) -> list[ValidationResult]:
+    """For each profile, only the name its files would get and where its name and year are (for a
+    clash's message); a profile whose name or year cannot be read gets none and is judged in full later."""
+    if jobs <= 1 or len(paths) <= 1:
+        return [_name_only(path) for path in paths]
+    with _pool(jobs) as pool:
+        return list(pool.map(_name_only, paths, chunksize=CHUNK))
+
+
+def _name_only(path: Path) -> ValidationResult:
+    from reportgen import sourcemap
+    from reportgen.errors import ReportgenError
+    from reportgen.load import load_profile
+    from reportgen.outputs import report_base_name, safe_stem
+    from reportgen.schema.jurisdiction import Jurisdiction
+    from reportgen.schema.profile import Profile
+    from reportgen.validate import NAMING_FIELDS
+
+    try:
+        loaded = load_profile(path)
+        jurisdiction = Jurisdiction.model_validate(loaded.data["jurisdiction"])
+        year = Profile._year(loaded.data["year"])  # the schema's own reading of "2024", "2024年" …
+    except (ReportgenError, LookupError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+        return ValidationResult(path)
+    stem = safe_stem(jurisdiction.name, year).text
+    positions = {field: sourcemap.locate(loaded.data, field) for field in NAMING_FIELDS}
+    return ValidationResult(path, positions=positions, base_name=report_base_name(stem, year) if stem else None)
 
 
 def build_all(
