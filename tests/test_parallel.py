@@ -19,7 +19,9 @@ def folder(tmp_path):
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     for index in range(12):
-        (profiles / f"p{index:02}.yaml").write_text(BASE.replace("name: 土城子乡", f"name: 土城子乡{index:02}"), "utf-8")
+        (profiles / f"p{index:02}.yaml").write_text(
+            BASE.replace("name: 土城子乡", f"name: 土城子乡{index:02}"), "utf-8"
+        )
     (profiles / "broken.yaml").write_text("jurisdiction: [\n", encoding="utf-8")
     return profiles
 

@@ -296,3 +296,64 @@ def install_fonts(announce: Callable[[str], None]) -> None:
     from reportgen.writers.fonts import install_fonts
 
     install_fonts(announce)
+
+
+# ---------------------------------------------------------------- import a published report, next year's draft
+
+# Kept beside the two functions that return them, so this section stands on its own.
+from reportgen.importer.summary import ImportedProfile, NewProfile  # noqa: E402
+
+
+def import_report(source: Path, output: Path | None = None, *, force: bool = False) -> ImportedProfile:
+    """Read a published report (.docx, .html, .txt) and write it as a profile: read → outline →
+    profile data → withdraw what the checks reject → write (atomically, never over a file unless
+    `force`). The profile is named after the jurisdiction and year it found, beside the report
+    unless `output` names a file or folder."""
+    from reportgen.importer import import_profile
+    from reportgen.importer.settle import settle
+    from reportgen.starter import starter_file_name
+
+    data, summary = import_profile(source)
+    name = starter_file_name(str(data["jurisdiction"]["name"]), int(data["year"]))
+    target = output / name if output is not None and output.is_dir() else output or source.parent / name
+    if target.exists() and not force:
+        raise FileProblem(messages.refuse_overwrite(target))
+    text, _ = settle(data, summary, _check_text)  # checked again once written, for positions in the file
+    summary.target = target
+    written = write_atomic(target, text)
+    schema = write_json_schema(written.parent / SCHEMA_FILE_NAME)
+    return ImportedProfile(written, schema, summary, check_profile(written))
+
+
+def new_from(last: Path, year: int | None = None, output: Path | None = None, *, force: bool = False) -> NewProfile:
+    """Next year's draft from last year's profile: structure, titles and settings kept, texts kept and
+    marked for rewriting, figures emptied, last year linked for 同比, dates and 文号 cleared."""
+    from reportgen.errors import InvalidProfile
+    from reportgen.importer.new_year import next_year_text
+    from reportgen.starter import starter_file_name
+
+    previous = check_profile(last)
+    if previous.file_problem:
+        raise FileProblem(previous.diagnostics[0].message)
+    if previous.profile is None or previous.report is None or previous.errors:
+        raise InvalidProfile(messages.new_from_invalid(last, len(previous.errors)), diagnostics=previous.errors)
+    year = year if year is not None else previous.profile.year + 1
+    if year != previous.profile.year + 1:
+        raise FileProblem(messages.new_from_wrong_year(last, previous.profile.year, year))
+    name = starter_file_name(previous.profile.jurisdiction.name, year)
+    target = output / name if output is not None and output.is_dir() else output or last.parent / name
+    if target.exists() and not force:
+        raise FileProblem(messages.refuse_overwrite(target))
+    text, todo = next_year_text(load_profile(last), previous.report, year, target)
+    written = write_atomic(target, text)
+    return NewProfile(written, todo, check_profile(written))
+
+
+def _check_text(text: str) -> ValidationResult:
+    """A profile's text checked as a file of its own (in a temporary folder), before it is written."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
+        path = Path(folder) / "profile.yaml"
+        path.write_text(text, encoding="utf-8")
+        return check_profile(path)

@@ -120,3 +120,22 @@ def test_figures_not_marked_in_text_are_not_looked_for(validate_text):
 def test_a_figure_the_text_refers_to_is_stated(validate_text, reference):
     result = validate_text(measure(f"全年共审结{reference}件。", "administrative_reconsideration:\n  concluded: 12971"))
     assert figure_warnings(result) == []
+
+
+def test_figures_of_a_measure_standing_directly_under_the_part_are_found_in_its_text(validate_text):
+    township = (
+        MINIMAL
+        + """\
+achievements:
+  measures:
+    - title: 加强行政调解工作
+      text: 全年受理矛盾纠纷46件，调解成功44件。
+      figures:
+        in_text: true
+        mediation:
+          accepted: 46
+          successful: 44
+"""
+    )
+    result = validate_text(township)
+    assert [d for d in result.diagnostics if "figures" in d.dotted_path()] == []

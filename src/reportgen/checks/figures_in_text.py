@@ -155,8 +155,8 @@ def _owner_texts(profile: Profile, owner: ProfilePath) -> list[str]:
     measures is written once, on the area)."""
     node = _node(profile, owner)
     if "measures" in owner:
-        area = _node(profile, owner[: owner.index("measures")])
-        texts = [*_measure_texts(node), area.text or ""]
+        parent = _node(profile, owner[: owner.index("measures")])  # an area, or the part itself (no areas)
+        texts = [*_measure_texts(node), getattr(parent, "text", None) or getattr(parent, "intro", None) or ""]
     else:
         texts = [node.title or "", node.text or ""]
         for measure in node.measures:

@@ -350,6 +350,76 @@ def templates_doc(output: Path | None) -> None:
     _emit(template_reference(), output)
 
 
+@app.command(
+    "import",
+    short_help="由已发布的报告（Word、网页、文字）生成资料文件",
+    help="读取去年已发布的年度报告，生成资料文件：Word 文档（.docx）、从政府网站保存的网页（.html），"
+    "或从网页复制后保存的文字（.txt，GBK 编码也可以）。\n\n"
+    "正文照录原文；标题、单位、年度、各部分、工作领域、举措、编号、落款和正文中的数字由程序识别，"
+    "每处都注有“# 自动识别，请核对”。网页上的索引号、文号、发布机构、发布日期填入 publication，"
+    "其余网页内容（浏览次数、字号、打印、分享等）不录入。最后列出识别出的内容和没有找到的内容。\n\n"
+    "例：reportgen import 托克逊县2024年报告.docx -o 托克逊县-2024.yaml",
+)
+@click.argument("source", metavar="报告文件", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="路径",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="写到哪个文件或文件夹（默认写在报告旁边，文件名为“名称-年度.yaml”）",
+)
+@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+def import_command(source: Path | None, output: Path | None, force: bool) -> None:
+    from reportgen import api, messages
+    from reportgen.cli import printer as terminal
+
+    if source is None:
+        raise FileProblem(messages.import_missing())
+    imported = api.import_report(source, output, force=force)
+    terminal.print_note(messages.import_summary(imported.summary))
+    terminal.print_diagnostics(imported.result.errors)
+    terminal.print_note(messages.import_check_line(len(imported.result.errors), len(imported.result.warnings)))
+    terminal.print_written([imported.path, imported.schema])
+    sys.exit(imported.result.exit_code)
+
+
+@app.command(
+    "new",
+    short_help="由去年的资料文件生成今年的初稿",
+    help="由去年的资料文件生成下一年度的初稿：结构、标题和版式沿用去年（标题中的年份顺延一年）；"
+    "去年的文字保留，标有“# 去年的内容，请改写”；数字清空，标有“# 今年的数字，请填写”；"
+    "last_year 指向去年的资料，用于计算同比；成文日期、发布日期、文号和索引号清除。\n\n"
+    "例：reportgen new --from 托克逊县-2024.yaml --year 2025",
+)
+@click.option("--from", "source", metavar="去年的资料文件", type=click.Path(path_type=Path), help="去年的资料文件")
+@click.option("--year", "year", metavar="年度", help="今年的报告年度（默认为去年的年度加一）")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="路径",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="写到哪个文件或文件夹（默认写在去年的资料旁边，文件名为“名称-年度.yaml”）",
+)
+@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+def new_command(source: Path | None, year: str | None, output: Path | None, force: bool) -> None:
+    from reportgen import api, messages
+    from reportgen.cli import printer as terminal
+
+    if source is None:
+        raise FileProblem(messages.new_from_missing())
+    if year is not None and not (year.strip().isdigit() and 2000 <= int(year) <= 2100):
+        raise FileProblem(messages.new_from_bad_year(year))
+    created = api.new_from(source, int(year) if year is not None else None, output, force=force)
+    todo = created.todo
+    terminal.print_note(messages.new_from_summary(created.path, todo.texts, todo.figures, todo.titles_with_year))
+    terminal.print_diagnostics(created.result.diagnostics)
+    sys.exit(created.result.exit_code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one boundary where user errors become Chinese messages and exit codes."""
     from reportgen.cli import printer as terminal
