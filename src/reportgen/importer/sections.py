@@ -116,18 +116,8 @@ class SectionBuilder:
         return measure
 
     def _sub_items(self, nodes: list[Node], indent: int) -> CommentedSeq:
-        items = CommentedSeq()
-        for node in nodes:
-            item = CommentedMap()
-            if clean_title(node.title):
-                item["title"] = clean_title(node.title)
-            if node.flattened_text():
-                item["text"] = prose(node.flattened_text(), untitled="title" not in item)
-            if item:
-                items.append(item)
-                self.counts.items += 1
-                if node.notes:
-                    before_item(items, len(items) - 1, messages.auto_note(*node.notes), indent)
+        items = _titled_items(nodes, indent)
+        self.counts.items += len(items)
         return items
 
     # ------------------------------------------------------------ the other parts
@@ -172,18 +162,7 @@ class SectionBuilder:
         return section
 
     def _problems(self, nodes: list[Node]) -> CommentedSeq:
-        items = CommentedSeq()
-        for node in nodes:
-            item = CommentedMap()
-            if clean_title(node.title):
-                item["title"] = clean_title(node.title)
-            if node.flattened_text():
-                item["text"] = prose(node.flattened_text(), untitled="title" not in item)
-            if item:
-                items.append(item)
-                if node.notes:
-                    before_item(items, len(items) - 1, messages.auto_note(*node.notes), 4)
-        return items
+        return _titled_items(nodes, 4)
 
     def plans(self, title: str, root: Node, levels: list[str]) -> CommentedMap:
         section = CommentedMap(title=clean_title(title))
@@ -255,3 +234,19 @@ def _title_from(node: Node) -> str:
     """A title for an area whose heading had none: the first words of its text."""
     title = clean_title(split_heading(node.text[0]).title) if node.text else ""
     return title or messages.UNTITLED
+
+
+def _titled_items(nodes: list[Node], indent: int) -> CommentedSeq:
+    """Sub-items or problems: each node's title and text (none empty), with its notes as a comment above it."""
+    items = CommentedSeq()
+    for node in nodes:
+        item = CommentedMap()
+        if clean_title(node.title):
+            item["title"] = clean_title(node.title)
+        if node.flattened_text():
+            item["text"] = prose(node.flattened_text(), untitled="title" not in item)
+        if item:
+            items.append(item)
+            if node.notes:
+                before_item(items, len(items) - 1, messages.auto_note(*node.notes), indent)
+    return items
