@@ -357,3 +357,27 @@ def _check_text(text: str) -> ValidationResult:
         path = Path(folder) / "profile.yaml"
         path.write_text(text, encoding="utf-8")
         return check_profile(path)
+
+
+from reportgen.review.model import CheckedFile  # noqa: E402
+
+
+def check_documents(paths: Sequence[Path], *, fix: bool = False) -> list[CheckedFile]:
+    """`reportgen check`: each report (.docx, .html, .txt) or profile proofread; with `fix`, a
+    corrected copy of its text (safe punctuation rules only) written beside it, never over it."""
+    from reportgen.review import check_file, fixed_copy
+
+    checked_files = []
+    for path in paths:
+        try:
+            read, checked = check_file(path)
+        except ReportgenError as error:
+            checked_files.append(CheckedFile(path, problem=error.message, problem_exit=error.exit_code))
+            continue
+        copy, changes = None, 0
+        if fix:
+            text, changes = fixed_copy(read, checked)
+            if changes:
+                copy = write_atomic(path.with_name(f"{path.stem}.改正.txt"), text)
+        checked_files.append(CheckedFile(path, checked, copy, changes))
+    return checked_files

@@ -1,0 +1,169 @@
+"""`reportgen check`: the rules' names, explanations and sources, and every line it prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REVIEW_SEVERITY = {"error": "错误", "warning": "警告", "hint": "提示"}
+
+_GB15834 = "GB/T 15834-2011《标点符号用法》"
+_GB9704 = "GB/T 9704-2012《党政机关公文格式》"
+_DUCHA = "《法治政府建设与责任落实督察工作规定》第二十四条"  # the one article number confirmed (DOMAIN_NOTES §2)
+_FIGURES = "数字表述惯例：比率由分子、分母算出并四舍五入；两个比率之差用“个百分点”"
+_GANGYAO = "《法治政府建设实施纲要（2021—2025年）》"
+
+# rule id → (title, explanation, source)
+RULES: dict[str, tuple[str, str, str]] = {
+    "P1": (
+        "半角标点",
+        "中文句子中应使用全角标点“，：；（）！？”，半角标点多由网页复制或输入法状态造成。",
+        f"{_GB15834} 第3章",
+    ),
+    "P2": ("直引号", "中文文本应使用弯引号“”‘’，不用直引号 \" '。", f"{_GB15834} 4.1"),
+    "P3": (
+        "成对标点不配对",
+        "书名号《》、引号“”、括号（）应成对出现，缺少一半说明漏写或多写。",
+        f"{_GB15834} 4.1、4.8、4.9",
+    ),
+    "P4": (
+        "标点重复",
+        "同一个标点连写两次（，，。。、、）是录入错误；省略号“……”和破折号“——”除外。",
+        f"{_GB15834} 第4章",
+    ),
+    "P5": ("中文之间的空格", "两个汉字之间不应有空格，多由排版或复制造成（标题的字距除外）。", _GB9704),
+    "N1": (
+        "编号不连续",
+        "同一层级的序号应连续：一、二、三……，（一）（二）（三）……，1. 2. 3.……，缺号、重号或倒序都要改正。",
+        f"{_GB9704} 7.3.3",
+    ),
+    "N2": (
+        "“一是”后没有“二是”",
+        "列举只有“一是”而没有“二是”，不成列举：要么补全，要么删去“一是”。",
+        f"{_GB9704} 7.3.3",
+    ),
+    "N3": ("列举编号不连续", "段内列举“一是、二是、三是……”应连续，不缺号、不重号。", f"{_GB9704} 7.3.3"),
+    "R1": ("字词重复", "同一个词连写两次（“听取听取”），多为录入或修改时的遗留。", "校对常规"),
+    "A1": ("百分比与数字不符", "同一句话中给出了分子和分母，按它们重新计算的百分比与文中写的不一致。", _FIGURES),
+    "A2": (
+        "比率的变化应写“个百分点”",
+        "两个百分比之差应写“提高／下降 X 个百分点”，写成“增长 X%”是把差值误作增长率。",
+        _FIGURES,
+    ),
+    "F1": ("过时的提法", "提法已被新的文件取代，应使用现行表述。", _GANGYAO),
+    "T1": ("标题年份与报告年度不符", "标题中的年份应与报告所写的年度一致。", _DUCHA),
+    "T2": (
+        "日期晚于报送期限",
+        "年度报告应于每年4月1日之前通过报刊、网站等向社会公开，正文中的日期不应晚于次年4月1日。",
+        _DUCHA,
+    ),
+}
+
+
+def half_width_found(mark: str, correct: str, count: int) -> str:
+    more = f"（本段共 {count} 处，--fix 可一并改正）" if count > 1 else ""
+    return f"中文句子中的半角“{mark}”应为全角“{correct}”{more}"
+
+
+def straight_quote_found(mark: str, correct: str, count: int) -> str:
+    more = f"（本段共 {count} 处）" if count > 1 else ""
+    return f"直引号 {mark} 应为弯引号“{correct}”{more}"
+
+
+def unbalanced_found(opening: str, closing: str, openings: int, closings: int) -> str:
+    return f"本段“{opening}”{openings} 个、“{closing}”{closings} 个，不配对"
+
+
+def doubled_found(marks: str) -> str:
+    return f"标点“{marks}”重复"
+
+
+def space_found() -> str:
+    return "两个汉字之间有空格"
+
+
+def numbering_gap(expected: str, found: str) -> str:
+    return f"应为“{expected}”，写的是“{found}”（缺号）"
+
+
+def numbering_repeat(found: str) -> str:
+    return f"“{found}”重复"
+
+
+def numbering_backwards(expected: str, found: str) -> str:
+    return f"应为“{expected}”，写的是“{found}”（顺序倒退）"
+
+
+def numbering_lost(expected: str, found: str) -> str:
+    return f"序号缺少数字：写的是“{found}”，应为“{expected}”"
+
+
+def numbering_first(expected: str, found: str) -> str:
+    return f"同级第一项应为“{expected}”，写的是“{found}”"
+
+
+def lone_first_item() -> str:
+    return "有“一是”而没有“二是”"
+
+
+def run_in_gap(expected: str, found: str) -> str:
+    return f"列举应为“{expected}”，写的是“{found}”"
+
+
+def repeated_word(word: str) -> str:
+    return f"“{word}”连写了两次"
+
+
+def percent_disagrees(written: str, computed: str, part: str, whole: str) -> str:
+    return f"按 {part}÷{whole} 计算为 {computed}，文中写的是 {written}"
+
+
+def points_not_percent(before: str, after: str, written: str, points: str) -> str:
+    return f"由 {before} 到 {after} 是 {points} 个百分点的变化，写成了“{written}”"
+
+
+def outdated_formulation(old: str, new: str) -> str:
+    return f"“{old}”是过时的提法，现行表述为“{new}”"
+
+
+def title_year_mismatch(title_year: int, year: int) -> str:
+    return f"标题写的是 {title_year} 年，报告年度是 {year} 年"
+
+
+def date_after_deadline(date: str, year: int) -> str:
+    return f"日期“{date}”晚于 {year + 1} 年4月1日的公开期限"
+
+
+def check_location(paragraph: int, heading: str) -> str:
+    under = f"（“{heading}”下）" if heading else ""
+    return f"第 {paragraph} 段{under}"
+
+
+CHECK_TEXT_LABEL = "原文"
+CHECK_FIX_LABEL = "改为"
+CHECK_SOURCE_LABEL = "依据"
+
+
+def check_summary(errors: int, warnings: int, hints: int) -> str:
+    if not errors + warnings + hints:
+        return "没有发现问题。"
+    return f"共发现 {errors} 处错误、{warnings} 处警告、{hints} 处提示。"
+
+
+def check_file_header(path: Path) -> str:
+    return f"== {path}"
+
+
+def check_fixed(path: Path, changes: int) -> str:
+    return f"已改正 {changes} 处标点，改正后的副本写在 {path}（原文件未改动）"
+
+
+def check_needs_paths() -> str:
+    return "请给出要校对的文件：reportgen check 报告.docx（也可以是 .html、.txt 或资料文件 .yaml）"
+
+
+def check_bad_format(value: str) -> str:
+    return f"不认识的输出格式“{value}”：可用 text（默认）或 json"
+
+
+def check_profile_invalid(path: Path, errors: int) -> str:
+    return f"{path} 有 {errors} 处错误，无法生成报告正文来校对；请先运行 reportgen validate {path}"

@@ -1,0 +1,112 @@
+"""Punctuation (GB/T 15834-2011): half-width marks and straight quotes in Chinese text,
+unbalanced 《》“”（）, doubled marks, and a space between two Chinese characters.
+
+Half-width marks and straight quotes are found by the profile check's own logic
+(checks/punctuation.py), so a report and a profile are judged alike; 3,000, 9:00, URLs and
+English names are left alone there. One finding per paragraph and rule, at the first spot,
+carrying every spot for --fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportgen import messages
+from reportgen.checks.punctuation import _half_width_marks, _straight_quotes
+from reportgen.review.model import Finding
+from reportgen.review.text import is_han
+
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
+_DOUBLED = re.compile(r"([，。、；：！？])\1+")
+_SENTENCE = re.compile(r"[。，；]")
+
+
+def check_punctuation(number: int, text: str) -> list[Finding]:
+    return [
+        *_width(number, text),
+        *_quotes(number, text),
+        *_unbalanced(number, text),
+        *_doubled(number, text),
+        *_spaces(number, text),
+    ]
+
+
+def _width(number: int, text: str) -> list[Finding]:
+    marks = sorted(_half_width_marks(text))
+    if not marks:
+        return []
+    offset, mark, correct = marks[0]
+    fixes = tuple((at, at + 1, right) for at, _, right in marks)
+    message = messages.half_width_found(mark, correct, len(marks))
+    return [Finding("P1", "error", number, text, offset, offset + 1, message, correct, safe_fixes=fixes)]
+
+
+def _quotes(number: int, text: str) -> list[Finding]:
+    marks = sorted(_straight_quotes(text))
+    if not marks:
+        return []
+    offset, mark, correct = marks[0]
+    fixes = tuple((at, at + 1, right) for at, _, right in marks)
+    message = messages.straight_quote_found(mark, correct, len(marks))
+    return [Finding("P2", "error", number, text, offset, offset + 1, message, correct, safe_fixes=fixes)]
+
+
+def _unbalanced(number: int, text: str) -> list[Finding]:
+    findings = []
+    for opening, closing in PAIRS:
+        spot = _first_unmatched(text, opening, closing)
+        if spot is not None:
+            message = messages.unbalanced_found(opening, closing, text.count(opening), text.count(closing))
+            findings.append(Finding("P3", "error", number, text, spot, spot + 1, message))
+    return findings
+
+
+def _first_unmatched(text: str, opening: str, closing: str) -> int | None:
+    """The first closing mark with nothing open, else the first opening mark never closed."""
+    open_at: list[int] = []
+    for offset, char in enumerate(text):
+        if char == opening:
+            open_at.append(offset)
+        elif char == closing:
+            if not open_at:
+                return offset
+            open_at.pop()
+    return open_at[0] if open_at else None
+
+
+def _doubled(number: int, text: str) -> list[Finding]:
+    return [
+        Finding(
+            "P4",
+            "error",
+            number,
+            text,
+            match.start(),
+            match.end(),
+            messages.doubled_found(match.group()),
+            match.group(1),
+            safe_fixes=((match.start(), match.end(), match.group(1)),),
+        )
+        for match in _DOUBLED.finditer(text)
+    ]
+
+
+def _spaces(number: int, text: str) -> list[Finding]:
+    """A blank between two ideographs inside a sentence; a line without sentence punctuation
+    (a signature "中共某乡委员会  某乡人民政府", a spaced heading) and a quoted name are left alone."""
+    if not _SENTENCE.search(text):
+        return []
+    return [
+        Finding("P5", "warning", number, text, match.start(), match.end(), messages.space_found(), "")
+        for match in re.finditer(r"[ \u3000\u00a0]+", text)
+        if match.start() > 0
+        and match.end() < len(text)
+        and is_han(text[match.start() - 1])
+        and is_han(text[match.end()])
+        and not _inside_quotes(text, match.start())
+    ]
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    """A slogan or activity name in “…” may be spaced into phrases (“学习贯彻 建设更高水平”)."""
+    return text.count("“", 0, offset) > text.count("”", 0, offset)
