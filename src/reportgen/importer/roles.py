@@ -7,7 +7,8 @@ import re
 
 from reportgen.schema.areas import StandardArea
 
-# The five parts the 督察规定 requires (DOMAIN_NOTES §2.3; its article number is unverified), as profile keys, with the words their headings use.
+# The five parts the 督察规定 requires (DOMAIN_NOTES §2.3; its article number is unverified),
+# as profile keys, with the words their headings use.
 # Checked in this order: "工作成效和存在的问题" is the shortcomings part, "2025年工作计划" the plans.
 _PART_WORDS: tuple[tuple[str, str], ...] = (
     ("leader_duties", "第一责任人|主要负责人履行|履行推进法治建设|履职情况"),
