@@ -391,3 +391,12 @@ def test_examples_embed_no_japanese_korean_or_traditional_face(examples, stem):
     pdf, _, _ = examples[stem]
     embedded = {font[3] for page in pdf for font in page.get_fonts()}
     assert embedded and not [name for name in embedded if NOT_SIMPLIFIED.search(name)], embedded
+
+
+@pytest.mark.parametrize("stem", SIGNED)
+def test_the_signature_never_stands_on_a_page_without_body_text(examples, stem):
+    """GB/T 9704-2012 7.3.5.5: 落款 and body text share the last page (土城子乡's signature used to fall alone on p. 13)."""
+    pdf, bodies, date = examples[stem]
+    texts = [line.text for line in body_lines(pdf[-1])]
+    signature = {*bodies, date}
+    assert [text for text in texts if text not in signature], texts

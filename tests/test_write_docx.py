@@ -575,3 +575,13 @@ def test_a_heading_is_styled_by_its_number_not_its_depth():
         Document(title="标题", blocks=(Heading(1, "举措", "一、", rank=1), Heading(2, "学法", "1.", rank=3)))
     )
     assert [(p.style.name, p.text) for p in word.paragraphs[1:]] == [("Heading 1", "一、举措"), ("Heading 3", "1.学法")]
+
+
+def test_the_paragraph_before_the_signature_is_kept_with_it():
+    # GB/T 9704-2012 7.3.5.5: the 落款 is never alone on a page; Word and LibreOffice move the last lines along.
+    word = open_docx(
+        Document(title="标题", blocks=(Paragraph("正文。"), Signature(("某县人民政府",), dt.date(2025, 3, 1))))
+    )
+    body = word.paragraphs[1]
+    assert body.text == "正文。" and body.paragraph_format.keep_with_next is True
+    assert word.paragraphs[0].paragraph_format.keep_with_next is None  # the title keeps only its own style

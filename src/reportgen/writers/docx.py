@@ -77,6 +77,15 @@ def _pPr(style_id: str | None, ind: str = "", jc: str = "") -> str:
     return f"<w:pPr>{inner}</w:pPr>" if inner else ""
 
 
+def _keep_with_next(paragraph: str) -> str:
+    """`paragraph` (a `<w:p>` as written here) with `w:keepNext`, in schema order: after the style."""
+    if not paragraph.startswith("<w:p><w:pPr>"):
+        return paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+    head, _, rest = paragraph.partition("<w:pPr>")
+    style, found, after = rest.partition("/>") if rest.startswith("<w:pStyle") else ("", "", rest)
+    return f"{head}<w:pPr>{style}{found}<w:keepNext/>{after}"
+
+
 class _Writer:
     """Collects `document.xml`'s body, one method per block type."""
 
@@ -171,6 +180,9 @@ class _Writer:
         body_right, date_left, date_right = signature_indents(
             bodies, date, self.package.type_width, self.package.condensed
         )
+        if self.parts and self.parts[-1].startswith("<w:p>"):
+            # GB/T 9704-2012 7.3.5.5: the 落款 never stands on a page of its own, without body text above it.
+            self.parts[-1] = _keep_with_next(self.parts[-1])
         self.parts.append(f"<w:p>{_pPr('Signature')}</w:p>")  # the blank line, kept with the signature
         for body in bodies:
             self._paragraph("Signature", [(body, body_emphasis)], f'<w:ind w:right="{body_right}"/>')
