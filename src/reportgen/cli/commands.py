@@ -53,6 +53,24 @@ def _output_file() -> Callable:
     )
 
 
+def _profile_output(where: str, default: Path | None = None) -> Callable:
+    """-o and --force of the commands that write a profile (init, import, new): never over a file unless asked."""
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")(command)
+        return click.option(
+            "-o",
+            "--output",
+            "output",
+            metavar="路径",
+            type=click.Path(path_type=Path),
+            default=default,
+            help=f"写到哪个文件或文件夹（默认{where}，文件名为“名称-年度.yaml”）",
+        )(command)
+
+    return decorate
+
+
 def _emit(text: str, output: Path | None) -> None:
     """Generated text to the screen, or atomically to a file."""
     from reportgen.cli import printer as terminal
@@ -128,16 +146,7 @@ def figures_command(path: Path) -> None:
 @click.option("--name", "name", metavar="名称", help="单位简称，如 土城子乡、托克逊县")
 @click.option("--level", "level", metavar="层级", help="乡镇、县、地区、省 或 部门")
 @click.option("--year", "year", metavar="年度", help="报告年度，如 2024")
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="路径",
-    type=click.Path(path_type=Path),
-    default=Path("."),
-    help="写到哪个文件或文件夹（默认当前文件夹，文件名为“名称-年度.yaml”）",
-)
-@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+@_profile_output("当前文件夹", Path("."))
 def init_command(name: str | None, level: str | None, year: str | None, output: Path, force: bool) -> None:
     from reportgen import api
     from reportgen.cli import printer as terminal
@@ -361,16 +370,7 @@ def templates_doc(output: Path | None) -> None:
     "例：reportgen import 托克逊县2024年报告.docx -o 托克逊县-2024.yaml",
 )
 @click.argument("source", metavar="报告文件", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="路径",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="写到哪个文件或文件夹（默认写在报告旁边，文件名为“名称-年度.yaml”）",
-)
-@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+@_profile_output("写在报告旁边")
 def import_command(source: Path | None, output: Path | None, force: bool) -> None:
     from reportgen import api, messages
     from reportgen.cli import printer as terminal
@@ -395,23 +395,16 @@ def import_command(source: Path | None, output: Path | None, force: bool) -> Non
 )
 @click.option("--from", "source", metavar="去年的资料文件", type=click.Path(path_type=Path), help="去年的资料文件")
 @click.option("--year", "year", metavar="年度", help="今年的报告年度（默认为去年的年度加一）")
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="路径",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="写到哪个文件或文件夹（默认写在去年的资料旁边，文件名为“名称-年度.yaml”）",
-)
-@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它")
+@_profile_output("写在去年的资料旁边")
 def new_command(source: Path | None, year: str | None, output: Path | None, force: bool) -> None:
     from reportgen import api, messages
     from reportgen.cli import printer as terminal
 
     if source is None:
         raise FileProblem(messages.new_from_missing())
-    if year is not None and not (year.strip().isdigit() and 2000 <= int(year) <= 2100):
+    from reportgen.schema.profile import MAX_YEAR, MIN_YEAR
+
+    if year is not None and not (year.strip().isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR):  # the schema's range
         raise FileProblem(messages.new_from_bad_year(year))
     created = api.new_from(source, int(year) if year is not None else None, output, force=force)
     todo = created.todo
