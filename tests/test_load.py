@@ -126,6 +126,15 @@ def test_unclosed_quote_points_at_the_opening_quote():
     )
 
 
+def test_a_bracket_left_open_points_at_the_bracket_not_at_the_line_that_ran_into_it():
+    diagnostic = syntax_error(lines("jurisdiction:", "  parents: [内蒙古自治区, 通辽市", "  level: 乡镇"))
+
+    assert (diagnostic.line, diagnostic.column) == (2, 12)
+    assert (
+        diagnostic.message == "方括号 [ ] 或花括号 { } 没有成对闭合。补全括号；如果括号只是正文内容，请给整个值加引号"
+    )
+
+
 def test_fullwidth_colon_key_inside_a_mapping_is_named_at_its_colon():
     text = lines("jurisdiction:", "  name：托克逊县", "  level: 县", "year: 2024")
 

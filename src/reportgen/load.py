@@ -438,9 +438,14 @@ def _types_in(annotation: Any) -> list[type]:
 
 
 def _where(exc: MarkedYAMLError) -> Any:
-    """The mark to show: where the problem is, except when ruamel only noticed it at the end
-    of the file (an unclosed quote or bracket), where the place it started is more useful."""
-    if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
+    """The mark to show: where the problem is, except for what was left open — a quote or bracket
+    ruamel only noticed at the end of the file, or a [ ] / { } that a later line ran into — where
+    the place it was opened (the context mark) is where the clerk has to close it."""
+    context = str(exc.context or "")
+    left_open = "end of stream" in str(exc.problem or "") or context.startswith(
+        ("while parsing a flow sequence", "while parsing a flow mapping")
+    )
+    if exc.context_mark is not None and left_open:
         return exc.context_mark
     return exc.problem_mark or exc.context_mark
 
