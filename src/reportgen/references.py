@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from reportgen.derive import Change, Figure, Report
 from reportgen.errors import ProfilePath
 from reportgen.schema.indicators import INDICATOR_GROUPS
+from reportgen.schema.introspect import text_fields
 
 YEAR_ON_YEAR = "同比"
 # {字段} or {同比:字段}; a name is a key, group.key, or a Chinese title (no spaces or braces).
@@ -94,7 +95,7 @@ def expand_profile(report: Report) -> Report:
 
 def _expand_model(model: BaseModel, report: Report) -> Any:
     updates = {}
-    for name in type(model).model_fields:
+    for name in text_fields(type(model)):
         value = getattr(model, name)
         expanded = _expand_value(value, report)
         if expanded is not value:

@@ -10,6 +10,7 @@ that exists is used. A check may also point at one character inside a string val
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -71,6 +72,7 @@ def key_position(root: Any, path: Sequence[str | int]) -> tuple[int | None, int 
 
 # Line breaks as ruamel's reader counts them, so our lines are its lines.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 # How many significant characters either side must agree before a place is trusted.
 _CONFIRM = 3
 
@@ -80,7 +82,10 @@ class SourceText:
 
     def __init__(self, text: str):
         self.text = text
-        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        if _OTHER_BREAKS.search(text):
+            self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        else:  # only "\n": five times faster than the regex with alternatives
+            self._starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
     def index(self, line: int, column: int) -> int | None:
         if not 0 <= line < len(self._starts):

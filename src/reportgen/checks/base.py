@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from pydantic import BaseModel
 
 from reportgen.derive import Report
 from reportgen.errors import ProfilePath, Severity
+from reportgen.schema.introspect import text_fields
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,35 @@ class CheckContext:
 
     report: Report
     line_of: Callable[[ProfilePath], int | None] = field(default=lambda path: None)
+
+    @cached_property
+    def texts(self) -> list[tuple[ProfilePath, str]]:
+        """Every string the clerk wrote, with its path (walked once for all the checks)."""
+        return self._walked[0]
+
+    @cached_property
+    def models(self) -> list[tuple[ProfilePath, BaseModel]]:
+        """Every part of the profile that holds text (the profile itself first), with its path."""
+        return self._walked[1]
+
+    @cached_property
+    def _walked(self) -> tuple[list[tuple[ProfilePath, str]], list[tuple[ProfilePath, BaseModel]]]:
+        texts: list[tuple[ProfilePath, str]] = []
+        models: list[tuple[ProfilePath, BaseModel]] = []
+        _walk(self.report.profile, (), texts, models)
+        return texts, models
+
+
+def _walk(value: object, path: ProfilePath, texts: list, models: list) -> None:  # type: ignore[type-arg]
+    if isinstance(value, str):
+        texts.append((path, value))
+    elif isinstance(value, BaseModel):
+        models.append((path, value))
+        for name in text_fields(type(value)):
+            _walk(getattr(value, name), (*path, name), texts, models)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk(item, (*path, index), texts, models)
 
 
 Check = Callable[[CheckContext], list[Finding]]

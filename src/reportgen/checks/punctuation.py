@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from reportgen import messages
 from reportgen.checks.base import CheckContext, Finding, warning
-from reportgen.checks.text import iter_texts
 from reportgen.errors import ProfilePath
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -40,7 +39,7 @@ def is_chinese(char: str) -> bool:
 
 def check_punctuation(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
-    for path, text in iter_texts(context.report.profile):
+    for path, text in context.texts:
         findings.extend(_field_findings(path, text))
     return findings
 

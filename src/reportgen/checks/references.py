@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from reportgen.checks.base import CheckContext, Finding, error
-from reportgen.checks.text import iter_texts
 from reportgen.references import reference_problems
 
 
 def check_references(context: CheckContext) -> list[Finding]:
-    texts = iter_texts(context.report.profile)
-    return [error(path, problem) for path, problem in reference_problems(texts, context.report)]
+    return [error(path, problem) for path, problem in reference_problems(context.texts, context.report)]

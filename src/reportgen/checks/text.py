@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
 from reportgen import messages
 from reportgen.checks.base import CheckContext, Finding, warning
 from reportgen.errors import ProfilePath
@@ -30,23 +28,6 @@ _CLOSING_WRAPPERS = "”’）》」』】〕)\"'"
 _ENDING_SHOWN = 12
 
 
-def iter_texts(model: BaseModel, path: ProfilePath = ()) -> Iterator[tuple[ProfilePath, str]]:
-    """Every string the clerk wrote, with its path (figure groups hold no prose but `kind`)."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        yield from _texts_in(value, (*path, name))
-
-
-def _texts_in(value: object, path: ProfilePath) -> Iterator[tuple[ProfilePath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        yield from iter_texts(value, path)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts_in(item, (*path, index))
-
-
 def is_title(path: ProfilePath) -> bool:
     """A heading of the report (areas, measures, sub-items, shortcomings, plans, blocks)."""
     return bool(path) and path[0] in SECTIONS and path[-1] in TITLE_FIELDS
@@ -59,7 +40,7 @@ def is_prose(path: ProfilePath) -> bool:
 
 def check_text(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
-    for path, text in iter_texts(context.report.profile):
+    for path, text in context.texts:
         findings.extend(_check_pairs(path, text))
         match = _OUTDATED_GOALS.search(text)
         if match:
@@ -78,7 +59,7 @@ def _check_pairs(path: ProfilePath, text: str) -> list[Finding]:
 def check_paragraph_ends(context: CheckContext) -> list[Finding]:
     """Each line of a prose field is a paragraph of the report, and ends like a sentence."""
     findings: list[Finding] = []
-    for path, text in iter_texts(context.report.profile):
+    for path, text in context.texts:
         if not is_prose(path):
             continue
         for last, paragraph in _paragraph_ends(text):

@@ -9,14 +9,10 @@ Numbering inside a paragraph ("……一是……二是……") is the clerk's p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-from pydantic import BaseModel
 
 from reportgen import messages
 from reportgen.checks.base import CheckContext, Finding, error
-from reportgen.checks.text import is_title, iter_texts
-from reportgen.errors import ProfilePath
+from reportgen.checks.text import is_title
 from reportgen.schema.sections import Measure, Shortcoming, SubItem
 
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -45,25 +41,14 @@ def typed_numbering(text: str) -> str | None:
 
 
 def check_numbering(context: CheckContext) -> list[Finding]:
-    profile = context.report.profile
     findings = []
-    for path, text in iter_texts(profile):
+    for path, text in context.texts:
         found = typed_numbering(text) if is_title(path) else None
         if found:
             findings.append(error(path, messages.numbering_in_title(found), offset=0))
-    for path, item in _iter_models(profile):
+    for path, item in context.models:
         if isinstance(item, _NUMBERED_ITEMS) and not item.title and item.text:
             found = typed_numbering(item.text)
             if found:
                 findings.append(error((*path, "text"), messages.numbering_in_untitled_text(found), offset=0))
     return findings
-
-
-def _iter_models(model: BaseModel, path: ProfilePath = ()) -> Iterator[tuple[ProfilePath, BaseModel]]:
-    yield path, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from _iter_models(item, (*path, name) if index is None else (*path, name, index))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 from collections.abc import Sequence
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -52,6 +53,26 @@ def model_at(root: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel
     if get_origin(current) is list:
         current = unwrap_annotation(get_args(current)[0])
     return current if _is_model(current) else None
+
+
+@functools.cache
+def text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that can hold text or other models — not the figures, dates and
+    flags — so a walk over what the clerk wrote skips most of a profile's fields."""
+    return tuple(name for name, info in model.model_fields.items() if _may_hold_text(info.annotation))
+
+
+def _may_hold_text(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        if issubclass(annotation, str | BaseModel):
+            return True
+        if not get_args(annotation):  # int, Decimal, date, bool …
+            return False
+    if get_origin(annotation) is Literal:
+        return any(isinstance(value, str) for value in get_args(annotation))
+    arguments = get_args(annotation)
+    # Anything unrecognised (Any, a forward reference) may hold text: visiting is always safe.
+    return not arguments or any(_may_hold_text(argument) for argument in arguments)
 
 
 def suggest_key(model: type[BaseModel] | None, key: str) -> str | None:

@@ -33,6 +33,7 @@ from reportgen.document.title import title_phrases
 # (U+FDD0–FDEF and the last two code points of every plane). Lone surrogates would make the page
 # unencodable as UTF-8.
 _NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FORBIDDEN = re.compile(f"[{XML_FORBIDDEN_CHARACTERS}\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 # DOMAIN_NOTES §3.2: the 政府信息公开 fields reportgen prints, in page order (gov.cn 政策文件库 order).
@@ -398,7 +399,7 @@ def _signature(signature: Signature) -> Iterator[str]:
 def _clean(value: object) -> str:
     """Text without characters XML/HTML forbid; surrogate pairs that slipped in apart are joined first."""
     text = str(value)
-    if any("\ud800" <= char <= "\udfff" for char in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     return _FORBIDDEN.sub("", text)
 
