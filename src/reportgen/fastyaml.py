@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from decimal import Decimal
 from typing import Any, Final
 
@@ -43,6 +44,10 @@ _PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
 _TAG = "tag:yaml.org,2002:"
 _BLANK = re.compile(r"[ \r\n]*")
 _BREAK = re.compile(r"\r\n|\r|\n")
+
+
+_set_item = OrderedDict.__setitem__
+_contains = OrderedDict.__contains__
 
 
 class _Undecided(Exception):
@@ -136,24 +141,30 @@ class _Builder:
         raise _Undecided
 
     def _collection(self, node: Any, depth: int) -> Any:
+        # ruamel's own setters, inlined: CommentedMap.__setitem__ and the .lc property cost
+        # more than the rest of the build (keys are known to be new: _key checks).
         mark = node.start_mark
+        positions: dict[Any, list[int]] = {}
         if node.id == "mapping":
             data: Any = CommentedMap()
-            data._yaml_set_line_col(mark.line, mark.column)
+            own_keys = data._ok
             for key_node, value_node in node.value:
                 key = self._key(key_node, data)
-                data[key] = self.build(value_node, depth + 1)
+                _set_item(data, key, self.build(value_node, depth + 1))
+                own_keys.add(key)
                 key_mark = key_node.start_mark
-                value_line, value_column = self._value_position(node, value_node)
-                data._yaml_set_kv_line_col(key, [key_mark.line, key_mark.column, value_line, value_column])
+                positions[key] = [key_mark.line, key_mark.column, *self._value_position(node, value_node)]
         else:
             data = CommentedSeq()
-            data._yaml_set_line_col(mark.line, mark.column)
             items = []
             for index, child in enumerate(node.value):
                 items.append(self.build(child, depth + 1))
-                data._yaml_set_idx_line_col(index, [child.start_mark.line, child.start_mark.column])
+                positions[index] = [child.start_mark.line, child.start_mark.column]
             data.extend(items)
+        lc = data.lc
+        lc.line, lc.col = mark.line, mark.column
+        if positions:
+            lc.data = positions
         if data:  # as ruamel's set_collection_style
             if node.flow_style is True:
                 data.fa.set_flow_style()
@@ -184,7 +195,7 @@ class _Builder:
         merge key or a key seen before is left to ruamel."""
         self.nodes_left -= 1
         value = node.value
-        if not isinstance(value, str) or not value or node.style in ("|", ">") or value in mapping:
+        if not isinstance(value, str) or not value or node.style in ("|", ">") or _contains(mapping, value):
             raise _Undecided
         if node.tag == "plain" and value == "<<":
             raise _Undecided
@@ -216,11 +227,15 @@ def _scalar(node: Any) -> Any:
     raise _Undecided  # merge, value, or a tag this path does not know
 
 
+@functools.cache
+def _resolvers_for(first: str) -> list[tuple[str, re.Pattern[str]]]:
+    table = _resolvers()
+    return table.get(first, []) + table.get(None, [])  # type: ignore[no-any-return]
+
+
 def _resolve_plain(value: str) -> str | None:
     """ruamel's VersionedResolver.resolve for a plain scalar: the short tag, None for text."""
-    table = _resolvers()
-    resolvers = table.get(value[0] if value else "", []) + table.get(None, [])
-    for tag, regexp in resolvers:
+    for tag, regexp in _resolvers_for(value[0] if value else ""):
         if regexp.match(value):
             return tag[len(_TAG) :] if tag.startswith(_TAG) else tag
     return None

@@ -78,6 +78,8 @@ class LimitedCodeGenerator(CodeGenerator):
 
 # What pydantic's BaseModel itself defines (model_dump_json, model_copy, json, copy …).
 _PYDANTIC_NAMES = frozenset(dir(BaseModel))
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+_MAX_KEPT_VERDICTS = 4096
 
 
 class LimitedSandbox(SandboxedEnvironment):
@@ -122,6 +124,17 @@ class LimitedSandbox(SandboxedEnvironment):
         return checked_method(value, wrapped) or wrapped
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Every rule here and in Jinja's is_internal_attribute depends on the object's type
+        # and the name only, so the verdict is kept per (type, name): a report asks ~170 times.
+        key = (type(obj), attr)
+        safe = _SAFE_ATTRIBUTES.get(key)
+        if safe is None:
+            safe = self._is_safe_attribute(obj, attr, value)
+            if len(_SAFE_ATTRIBUTES) < _MAX_KEPT_VERDICTS:  # names a template computes stay unkept
+                _SAFE_ATTRIBUTES[key] = safe
+        return safe
+
+    def _is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # pydantic's own machinery is not for templates: model_dump_json(indent=…) alone could
         # write gigabytes. Templates read a profile's fields and reportgen's properties.
         if attr in _PYDANTIC_NAMES and isinstance(obj, BaseModel):
