@@ -92,3 +92,22 @@ def test_two_profiles_that_would_share_a_file_are_refused_on_the_pool_too(capsys
     assert "p03.yaml:" in out and "p99.yaml:" in out and "都没有生成" in out
     assert not list((tmp_path / "out").glob("土城子乡03-*"))
     assert "共 14 份资料：生成 11 份" in out
+
+
+@pytest.mark.parametrize("path", sorted(PROFILES.glob("*.yaml")), ids=lambda path: path.stem)
+def test_the_first_pass_names_each_profile_as_the_full_check_does(path):
+    from reportgen import api, parallel
+
+    named, checked = parallel._name_only(path), api.check_profile(path).slim()
+
+    assert named.base_name == checked.base_name
+    assert named.positions == checked.positions
+
+
+def test_the_first_pass_reads_in_full_a_profile_with_a_line_mistake(tmp_path):
+    from reportgen import parallel
+
+    text = sorted(PROFILES.glob("*.yaml"))[0].read_text(encoding="utf-8").replace("\nyear:", "\nyear：", 1)
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+
+    assert parallel._name_only(tmp_path / "p.yaml").base_name is None  # as load_profile refuses it

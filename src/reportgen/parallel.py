@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reportgen.batch import BuiltReport
 from reportgen.validate import ValidationResult
@@ -53,21 +54,37 @@ def name_all(paths: Sequence[Path], jobs: int) -> list[ValidationResult]:
 def _name_only(path: Path) -> ValidationResult:
     from reportgen import sourcemap
     from reportgen.errors import ReportgenError
-    from reportgen.load import load_profile
     from reportgen.outputs import report_base_name, safe_stem
     from reportgen.schema.jurisdiction import Jurisdiction
     from reportgen.schema.profile import Profile
     from reportgen.validate import NAMING_FIELDS
 
     try:
-        loaded = load_profile(path)
-        jurisdiction = Jurisdiction.model_validate(loaded.data["jurisdiction"])
-        year = Profile._year(loaded.data["year"])  # the schema's own reading of "2024", "2024年" …
+        data = _name_and_year(path)
+        jurisdiction = Jurisdiction.model_validate(data["jurisdiction"])
+        year = Profile._year(data["year"])  # the schema's own reading of "2024", "2024年" …
     except (ReportgenError, LookupError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
         return ValidationResult(path)
     stem = safe_stem(jurisdiction.name, year).text
-    positions = {field: sourcemap.locate(loaded.data, field) for field in NAMING_FIELDS}
+    positions = {field: sourcemap.locate(data, field) for field in NAMING_FIELDS}
     return ValidationResult(path, positions=positions, base_name=report_base_name(stem, year) if stem else None)
+
+
+def _name_and_year(path: Path) -> Any:
+    """The profile's `jurisdiction` and `year`, with positions: only those two are built when the
+    text is one load_profile reads the same way (a third of a full load), else the full load."""
+    from reportgen import fastyaml, load
+    from reportgen.yaml_lines import may_have_certain_problems
+
+    text = load.read_profile_text(path)
+    if "%YAML" not in text and not may_have_certain_problems(text):
+        data = fastyaml.parse_fast_keys(text, _NAMING_KEYS, load.MAX_DEPTH, load.MAX_EXPANDED_NODES)
+        if data is not fastyaml.UNDECIDED:
+            return data
+    return load.parse_profile_text(text, path)
+
+
+_NAMING_KEYS = frozenset({"jurisdiction", "year"})
 
 
 def build_all(
