@@ -194,6 +194,7 @@ from reportgen.messages.review import (
     check_summary,
     date_after_deadline,
     doubled_found,
+    formulation_slip,
     half_width_found,
     lone_first_item,
     numbering_backwards,
@@ -210,6 +211,7 @@ from reportgen.messages.review import (
     straight_quote_found,
     title_year_mismatch,
     unbalanced_found,
+    year_on_year_disagrees,
 )
 from reportgen.messages.schema_errors import (
     CUSTOM,
@@ -337,6 +339,7 @@ __all__ = [
     "fonts_wrong",
     "fonts_wrong_hint",
     "forbidden_character",
+    "formulation_slip",
     "fullwidth_colon",
     "half_width_found",
     "half_width_punctuation",
@@ -475,4 +478,5 @@ __all__ = [
     "yaml_version",
     "year_missing_note",
     "year_moved_note",
+    "year_on_year_disagrees",
 ]

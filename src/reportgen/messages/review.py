@@ -10,6 +10,7 @@ _GB15834 = "GB/T 15834-2011《标点符号用法》"
 _GB9704 = "GB/T 9704-2012《党政机关公文格式》"
 _DUCHA = "《法治政府建设与责任落实督察工作规定》第二十四条"  # the one article number confirmed (DOMAIN_NOTES §2)
 _FIGURES = "数字表述惯例：比率由分子、分母算出并四舍五入；两个比率之差用“个百分点”"
+_CHANGES = "数字表述惯例：用“%”表示的变化是相对变化，即（本年−上年）÷上年，四舍五入到文中的小数位数"
 _GANGYAO = "《法治政府建设实施纲要（2021—2025年）》"
 
 # rule id → (title, explanation, source)
@@ -49,7 +50,18 @@ RULES: dict[str, tuple[str, str, str]] = {
         "两个百分比之差应写“提高／下降 X 个百分点”，写成“增长 X%”是把差值误作增长率。",
         _FIGURES,
     ),
-    "F1": ("过时的提法", "提法已被新的文件取代，应使用现行表述。", _GANGYAO),
+    "A3": (
+        "同比增减与两年的数字不符",
+        "同一句话中写明了本年和上年的数字以及同比增长（下降）的百分比时，按（本年−上年）÷上年重新计算，"
+        "按文中的小数位数四舍五入后应与文中一致；本年少于上年应写“下降”“减少”，多于上年应写“增长”“增加”。",
+        _CHANGES,
+    ),
+    "F1": ("过时的提法", "提法已被新的文件取代，应使用现行表述。", f"{_GANGYAO}等（每条的出处见说明）"),
+    "F2": (
+        "规范表述有误",
+        "纲要的目标、文件名称等固定提法应与原文一字不差；与规范表述只差一两个字的，多为笔误或记错。",
+        f"{_GANGYAO}等文件的原文（每条的出处见说明）",
+    ),
     "T1": ("标题年份与报告年度不符", "标题中的年份应与报告所写的年度一致。", _DUCHA),
     "T2": (
         "日期晚于报送期限",
@@ -121,8 +133,27 @@ def points_not_percent(before: str, after: str, written: str, points: str) -> st
     return f"由 {before} 到 {after} 是 {points} 个百分点的变化，写成了“{written}”"
 
 
-def outdated_formulation(old: str, new: str) -> str:
-    return f"“{old}”是过时的提法，现行表述为“{new}”"
+def year_on_year_disagrees(before: str, after: str, this: str, last: str, computed: str, written: str) -> str:
+    return f"由 {before} 到 {after}，按（{this}−{last}）÷{last} 计算为{computed}，文中写的是{written}"
+
+
+def outdated_formulation(old: str, new: str, why: str = "") -> str:
+    because = f"（{why}）" if why else ""
+    return f"“{old}”是过时的提法，现行表述为“{new}”{because}"
+
+
+def formulation_slip(found: str, canonical: str, changes: list[tuple[str, str]], source: str) -> str:
+    """`changes`: (as written, as the canonical wording has it) for each spot that differs."""
+    spots = "，".join(_slip_spot(written, right) for written, right in changes)
+    return f"“{found}”与规范表述“{canonical}”不符：{spots}（{source}）"
+
+
+def _slip_spot(written: str, right: str) -> str:
+    if not written:
+        return f"少了“{right}”"
+    if not right:
+        return f"多了“{written}”"
+    return f"“{written}”应为“{right}”"
 
 
 def title_year_mismatch(title_year: int, year: int) -> str:

@@ -17,6 +17,7 @@ from reportgen.review.model import Finding
 from reportgen.review.text import is_han
 
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
+_MARKS = {opening: re.compile(f"[{opening}{closing}]") for opening, closing in PAIRS}
 _DOUBLED = re.compile(r"([，。、；：！？])\1+")
 _SENTENCE = re.compile(r"[。，；]")
 
@@ -64,12 +65,12 @@ def _unbalanced(number: int, text: str) -> list[Finding]:
 def _first_unmatched(text: str, opening: str, closing: str) -> int | None:
     """The first closing mark with nothing open, else the first opening mark never closed."""
     open_at: list[int] = []
-    for offset, char in enumerate(text):
-        if char == opening:
-            open_at.append(offset)
-        elif char == closing:
-            if not open_at:
-                return offset
+    for match in _MARKS[opening].finditer(text):  # only the marks, not every character
+        if match.group() == opening:
+            open_at.append(match.start())
+        elif not open_at:
+            return match.start()
+        else:
             open_at.pop()
     return open_at[0] if open_at else None
 

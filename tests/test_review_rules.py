@@ -1,0 +1,218 @@
+"""The dictionary rules (F1 outdated form, F2 slip from a canonical formulation) on a corpus
+built from formulations.yaml itself, and the year-on-year recomputation (A3)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reportgen.review.arithmetic import check_arithmetic
+from reportgen.review.formulations import _distance, check_formulations, formulations
+
+ENTRIES = formulations()
+PHRASES = [entry.phrase for entry in ENTRIES]
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(rule, the span found, the correction) for each finding of the dictionary rules."""
+    return [(f.rule, text[f.start : f.end], f.correction) for f in check_formulations(1, text)]
+
+
+def _other(char: str) -> str:
+    return "甲" if char == "某" else "某"
+
+
+def _broken(phrase: str) -> list[str]:
+    """Every variant with one interior character replaced, deleted, or one inserted."""
+    inner = range(1, len(phrase) - 1)
+    return [
+        *(phrase[:i] + _other(phrase[i]) + phrase[i + 1 :] for i in inner),
+        *(phrase[:i] + phrase[i + 1 :] for i in inner),
+        *(phrase[:i] + "某" + phrase[i:] for i in range(1, len(phrase))),
+    ]
+
+
+SLIPS = [
+    (entry.phrase, broken)
+    for entry in ENTRIES
+    for broken in dict.fromkeys(_broken(entry.phrase))
+    if broken not in entry.distinct
+]
+
+
+def test_the_dictionary_is_well_formed():
+    assert len(ENTRIES) >= 8
+    for entry in ENTRIES:
+        assert entry.phrase and entry.source, entry
+        assert len(entry.phrase) >= 6, "the near-miss anchors need three characters at each end"
+        assert entry.max_slips in (1, 2)
+        for old in entry.outdated:
+            assert old.form not in entry.phrase and old.current and old.why
+        for slip in entry.misspelt:
+            assert 0 < _distance(slip.form, slip.current) <= 2
+        for form in entry.distinct:
+            assert 0 < _distance(form, entry.phrase) <= entry.max_slips
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_the_exact_phrase_is_not_reported(phrase):
+    assert found(f"我们{phrase}，{phrase}。") == []
+
+
+@pytest.mark.parametrize(("phrase", "broken"), SLIPS)
+def test_a_one_character_slip_is_reported_with_the_canonical_wording(phrase, broken):
+    assert found(f"认真落实{broken}有关要求。") == [("F2", broken, phrase)]
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_a_shorter_quotation_is_not_a_slip(phrase):
+    half = len(phrase) // 2
+    assert found(f"落实{phrase[:half]}要求，{phrase[half:]}。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "职能科学、权责法定",  # the goal quoted in part
+        "职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信",
+        "学习习近平经济思想和习近平新时代中国特色社会主义思想。",
+        "县政府主要负责人履行推进法治建设第一责任人职责情况。",
+        "各级党政主要领导带头履行党政主要负责人推进法治建设第一责任人职责。",  # seed 001
+        "开展党政主要负责人履行法治建设第一责任人职责情况督察。",  # seed 001: a whole word left out
+        "落实《托克逊县法治政府建设实施方案(2021-2025年)》要求。",  # seed 000
+        "印发法治政府建设实施方案（2021—2025年）。",
+        "对照《法治政府建设实施纲要（2015—2020年）》总结评估。",
+        "对照《法治社会建设实施纲要（2020—2025年）》。",
+        "《法治政府建设实施纲要(2021—2025年)》",  # width is P1's business
+        "keywords：法治政府建设,年度报告",
+        "某县2024年度法治政府建设工作报告",
+        "坚持严格规范文明执法。",
+        "法治政府建设与责任落实督察工作",
+    ],
+)
+def test_legitimately_different_text_is_not_reported(text):
+    assert found(text) == []
+
+
+def test_an_outdated_form_is_a_hint_with_the_current_wording_and_why():
+    (finding,) = check_formulations(1, "建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。")
+    assert (finding.rule, finding.severity, finding.correction) == ("F1", "hint", "智能高效、廉洁诚信、人民满意")
+    assert finding.message == (
+        "“廉洁高效、守法诚信”是过时的提法，现行表述为“智能高效、廉洁诚信、人民满意”"
+        "（《法治政府建设实施纲要（2015—2020年）》的目标，已由2021—2025年纲要取代）"
+    )
+
+
+def test_a_slip_names_each_spot_and_the_source():
+    text = "深入学习习近平法制思想，全面贯彻《法治政府建设实施纲要(2021-2025年)》。"
+    first, second = check_formulations(1, text)
+    assert (first.rule, first.severity) == ("F2", "warning")
+    assert first.message == (
+        "“习近平法制思想”与规范表述“习近平法治思想”不符：“制”应为“治”（《法治政府建设实施纲要（2021—2025年）》第一部分）"
+    )
+    assert second.message == (
+        "“法治政府建设实施纲要(2021-2025年)”与规范表述“法治政府建设实施纲要（2021—2025年）”不符：“-”应为“—”"
+        "（中共中央、国务院，中发〔2021〕33号）"
+    )
+
+
+def test_a_word_left_out_and_a_known_misspelling():
+    assert found("法治政府建设与责任落实督察规定") == [
+        ("F2", "法治政府建设与责任落实督察规定", "法治政府建设与责任落实督察工作规定")
+    ]
+    (finding,) = check_formulations(
+        1, "全面建设智能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府"
+    )
+    assert finding.message.startswith("“智能科学、权责法定”与规范表述“职能科学、权责法定”不符：“智”应为“职”")
+
+
+def test_a_paragraph_is_checked_in_well_under_a_millisecond():
+    paragraph = "".join(f"深入学习贯彻习近平法治思想，落实{p[:5]}工作，法治政府建设取得新进展。" for p in PHRASES) * 2
+    runs = []
+    for _ in range(50):
+        start = time.perf_counter()
+        check_formulations(1, paragraph)
+        runs.append(time.perf_counter() - start)
+    assert len(paragraph) > 400
+    assert sorted(runs)[len(runs) // 2] < 0.001
+
+
+YEAR_ON_YEAR_BROKEN = [
+    (
+        "受理案件45件，同比增长15%（上年40件）。",
+        "增长15%",
+        "增长13%",
+        "由 40件 到 45件，按（45−40）÷40 计算为增长13%，文中写的是增长15%",
+    ),
+    (
+        "受理案件45件，较上年的40件增长11.5%。",
+        "增长11.5%",
+        "增长12.5%",
+        "由 40件 到 45件，按（45−40）÷40 计算为增长12.5%，文中写的是增长11.5%",
+    ),
+    (
+        "行政复议案件由上年的40件增加到45件，增长11.1%。",
+        "增长11.1%",
+        "增长12.5%",
+        "由 40件 到 45件，按（45−40）÷40 计算为增长12.5%，文中写的是增长11.1%",
+    ),
+    (
+        "受理案件36件，同比增长10%（上年40件）。",
+        "增长10%",
+        "下降10%",
+        "由 40件 到 36件，按（36−40）÷40 计算为下降10%，文中写的是增长10%",
+    ),
+    (
+        "投入经费120万元，较去年的100万元增长25%。",
+        "增长25%",
+        "增长20%",
+        "由 100万元 到 120万元，按（120万−100万）÷100万 计算为增长20%，文中写的是增长25%",
+    ),
+    (
+        "办理案件7件，同比增长16.66%（上年6件）。",
+        "增长16.66%",
+        "增长16.67%",
+        "由 6件 到 7件，按（7−6）÷6 计算为增长16.67%，文中写的是增长16.66%",
+    ),
+    (
+        "受理案件1.2万件，同比下降20%，去年同期为1万件。",
+        "下降20%",
+        "增长20%",
+        "由 1万件 到 1.2万件，按（1.2万−1万）÷1万 计算为增长20%，文中写的是下降20%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spot", "correction", "message"), YEAR_ON_YEAR_BROKEN)
+def test_year_on_year_change_recomputed_from_both_years(text, spot, correction, message):
+    (finding,) = check_arithmetic(1, text)
+    assert (finding.rule, finding.severity) == ("A3", "error")
+    assert (text[finding.start : finding.end], finding.correction, finding.message) == (spot, correction, message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受理案件45件，同比增长12.5%（上年40件）。",
+        "受理案件45件，较上年的40件增长12.5%。",
+        "由40件增加到45件，增长12.5%。",
+        "受理案件36件，同比下降10%（上年40件）。",
+        "调解纠纷36起，比去年同期的40起减少了10%。",
+        "受理案件3件，同比增长200%（上年1件）。",
+        "办理案件7件，同比增长16.67%（上年6件）。",
+        "受理案件4.5万件，同比增长12.5%，去年同期为4万件。",
+        "受理案件40-45件，同比增长20%（上年40件）。",  # a range
+        "受理案件约45件，同比增长20%（上年40件）。",  # approximate
+        "受理案件45件，同比增长20%（上年40余件）。",
+        "出庭应诉率95%，同比提高5%（上年90%）。",  # a rate: A2's business
+        "受理案件45件，占全部案件的20%（上年40件）。",  # a share, not a change
+        "受理案件45件，办结率增长20%（上年40件）。",
+        "受理案件45件，同比增长20%。",  # last year's count not stated
+        "受理案件45件，同比增长20%，2025年力争50件。",
+        "受理案件45件，同比增长20%（上年40次）。",  # not the same unit
+        "一审败诉率同比下降了24.8个百分点。",
+    ],
+)
+def test_year_on_year_no_false_alarm(text):
+    assert check_arithmetic(1, text) == []
