@@ -27,7 +27,10 @@ from reportgen.outputs import is_report_file_name, output_base_name, refuse_shar
 from reportgen.validate import ValidationResult, failed_load, last_year_figures, run_profile_checks, validate_schema
 from reportgen.writers import WriteOptions, write
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `import` and `check` load their modules when they run, not on every build
+    from reportgen.importer.summary import ImportedProfile, NewProfile
+    from reportgen.reader.model import ReadReport
+    from reportgen.review.model import Checked, CheckedFile, FixedCopy
     from reportgen.writers.fonts import RoleFont
 
 __all__ = ["BuildTally", "BuiltReport", "WriteOptions"]
@@ -300,10 +303,8 @@ def install_fonts(announce: Callable[[str], None]) -> None:
 
 # ---------------------------------------------------------------- import a published report, next year's draft
 
+
 # Kept beside the two functions that return them, so this section stands on its own.
-from reportgen.importer.summary import ImportedProfile, NewProfile  # noqa: E402
-
-
 def import_report(source: Path, output: Path | None = None, *, force: bool = False) -> ImportedProfile:
     """Read a published report (.docx, .html, .txt) and write it as a profile: read → outline →
     profile data → withdraw what the checks reject → write (atomically, never over a file unless
@@ -311,6 +312,7 @@ def import_report(source: Path, output: Path | None = None, *, force: bool = Fal
     unless `output` names a file or folder."""
     from reportgen.importer import import_profile
     from reportgen.importer.settle import settle
+    from reportgen.importer.summary import ImportedProfile
     from reportgen.starter import starter_file_name
 
     data, summary = import_profile(source)
@@ -330,6 +332,7 @@ def new_from(last: Path, year: int | None = None, output: Path | None = None, *,
     marked for rewriting, figures emptied, last year linked for 同比, dates and 文号 cleared."""
     from reportgen.errors import InvalidProfile
     from reportgen.importer.new_year import next_year_text
+    from reportgen.importer.summary import NewProfile
     from reportgen.starter import starter_file_name
 
     previous = check_profile(last)
@@ -359,13 +362,12 @@ def _check_text(text: str) -> ValidationResult:
         return check_profile(path)
 
 
-from reportgen.review.model import CheckedFile  # noqa: E402
-
-
-def check_documents(paths: Sequence[Path], *, fix: bool = False) -> list[CheckedFile]:
-    """`reportgen check`: each report (.docx, .html, .txt) or profile proofread; with `fix`, a
-    corrected copy of its text (safe punctuation rules only) written beside it, never over it."""
-    from reportgen.review import check_file, fixed_copy
+def check_documents(paths: Sequence[Path], *, fix: bool = False, force: bool = False) -> list[CheckedFile]:
+    """`reportgen check`: each report (.docx, .html, .txt) or profile proofread; with `fix`, a copy
+    with the safe punctuation corrections written beside it in its own format, never over the input
+    and never over a copy already there unless `force`."""
+    from reportgen.review import check_file
+    from reportgen.review.model import CheckedFile
 
     checked_files = []
     for path in paths:
@@ -374,10 +376,42 @@ def check_documents(paths: Sequence[Path], *, fix: bool = False) -> list[Checked
         except ReportgenError as error:
             checked_files.append(CheckedFile(path, problem=error.message, problem_exit=error.exit_code))
             continue
-        copy, changes = None, 0
-        if fix:
-            text, changes = fixed_copy(read, checked)
-            if changes:
-                copy = write_atomic(path.with_name(f"{path.stem}.改正.txt"), text)
-        checked_files.append(CheckedFile(path, checked, copy, changes))
+        fixed = _write_corrected_copy(path, read, checked, force=force) if fix else None
+        checked_files.append(CheckedFile(path, checked, fixed))
     return checked_files
+
+
+def _write_corrected_copy(path: Path, read: ReadReport, checked: Checked, *, force: bool) -> FixedCopy:
+    from dataclasses import replace
+
+    from reportgen.review import corrected_copy
+    from reportgen.review.model import FixedCopy
+
+    copy = corrected_copy(read, checked)
+    result = FixedCopy(None, copy.corrections, copy.left, copy.of_profile)
+    if copy.data is None:
+        return result
+    target = path.with_name(copy.name)
+    problem = _copy_problem(path, target, force)
+    if problem:
+        return replace(result, problem=problem)
+    try:
+        return replace(result, path=write_atomic(target, copy.data))
+    except ReportgenError as error:
+        return replace(result, problem=error.message)
+
+
+def _copy_problem(source: Path, target: Path, force: bool) -> str:
+    """Why the copy may not be written at `target`: it is the input itself, or a file already there."""
+    if not (target.exists() or target.is_symlink()):
+        return ""
+    if _same_file(source, target):
+        return messages.fix_copy_is_input(target)
+    return "" if force else messages.fix_copy_exists(target)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # a dangling link, a file gone meanwhile: not the input
+        return False

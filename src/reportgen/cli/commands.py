@@ -419,14 +419,17 @@ def new_command(source: Path | None, year: str | None, output: Path | None, forc
     help="校对已写好的年度报告（Word .docx、网页 .html、文字 .txt）或资料文件（.yaml，校对它将生成的正文）。"
     "逐条列出问题：规则编号、严重程度（错误／警告／提示）、第几段及所在标题、原文（问题处用【】标出）、"
     "建议的改法和依据。\n\n"
-    "没有错误时退出码为 0，有错误为 1，文件无法读取为 2。--fix 只改正不改变意思的标点问题"
-    "（半角标点、直引号、重复标点），改正后的全文另存为“原名.改正.txt”，原文件不动。\n\n"
+    "没有错误时退出码为 0，有错误为 1，文件无法读取（或改正后的副本无法写入）为 2。"
+    "--fix 只改正不改变意思的标点问题（半角标点、直引号、重复标点），另存一份同样格式的副本"
+    "（“原名.改正.docx”“原名.改正.html”；文字文件和资料文件为“原名.改正.txt”），原文件不动，"
+    "并列出改了哪些地方。副本已存在时不覆盖，除非加 --force。\n\n"
     "例：reportgen check 托克逊县2024年报告.docx",
 )
 @click.argument("paths", metavar="文件…", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", metavar="格式", default="text", help="text（默认）或 json（供其他程序读取）")
-@click.option("--fix", is_flag=True, help="另存一份改正了标点的副本（原文件不动）")
-def check_command(paths: tuple[Path, ...], output_format: str, fix: bool) -> None:
+@click.option("--fix", is_flag=True, help="另存一份改正了标点的副本，格式与原文件相同（原文件不动）")
+@click.option("--force", is_flag=True, help="与 --fix 一起用：改正后的副本已存在时覆盖它")
+def check_command(paths: tuple[Path, ...], output_format: str, fix: bool, force: bool) -> None:
     from reportgen import api, messages
     from reportgen.cli import review
 
@@ -434,7 +437,7 @@ def check_command(paths: tuple[Path, ...], output_format: str, fix: bool) -> Non
         raise FileProblem(messages.check_needs_paths())
     if output_format not in ("text", "json"):
         raise FileProblem(messages.check_bad_format(output_format))
-    checked = api.check_documents(list(paths), fix=fix)
+    checked = api.check_documents(list(paths), fix=fix, force=force)
     if output_format == "json":
         click.echo(review.json_text(checked))
     else:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from reportgen import messages
-from reportgen.review.model import CheckedFile, Finding
+from reportgen.review.model import CheckedFile, Correction, Finding, FixedCopy
 
 
 def finding_lines(finding: Finding) -> list[str]:
@@ -29,8 +30,26 @@ def file_lines(item: CheckedFile) -> list[str]:
         lines += finding_lines(finding)
     counts = (item.checked.count(severity) for severity in ("error", "warning", "hint"))
     lines.append(messages.check_summary(*counts))
-    if item.fixed is not None:
-        lines.append(messages.check_fixed(item.fixed, item.changes))
+    if item.fix is not None:
+        lines += fix_lines(item.path, item.fix)
+    return lines
+
+
+def fix_lines(path: Path, fix: FixedCopy) -> list[str]:
+    """What --fix did: the copy and each correction in it, what it left alone, or why no copy."""
+    lines = []
+    if fix.problem:
+        lines.append(fix.problem)
+    elif fix.path is not None:
+        lines.append(messages.check_fixed(fix.path, len(fix.corrections)))
+        lines += [messages.fix_change(c.paragraph, c.found, c.replacement, c.excerpt) for c in fix.corrections]
+    elif not fix.left:
+        lines.append(messages.fix_nothing())
+    if fix.left:
+        paragraphs = sorted({correction.paragraph for correction in fix.left})
+        lines.append(messages.fix_left(paragraphs, len(fix.left)))
+    if fix.of_profile and fix.path is not None:
+        lines.append(messages.fix_profile_note(path))
     return lines
 
 
@@ -47,7 +66,29 @@ def _file_json(item: CheckedFile) -> dict[str, object]:
         "exit_code": item.exit_code,
         "fixed": str(item.fixed) if item.fixed else None,
         "changes": item.changes,
+        "fix": _fix_json(item.fix) if item.fix else None,
         "findings": [_finding_json(finding) for finding in findings],
+    }
+
+
+def _fix_json(fix: FixedCopy) -> dict[str, object]:
+    return {
+        "copy": str(fix.path) if fix.path else None,
+        "problem": fix.problem or None,
+        "of_profile": fix.of_profile,
+        "corrections": [_correction_json(correction) for correction in fix.corrections],
+        "not_fixed": [_correction_json(correction) for correction in fix.left],
+    }
+
+
+def _correction_json(correction: Correction) -> dict[str, object]:
+    return {
+        "paragraph": correction.paragraph,
+        "start": correction.start,
+        "end": correction.end,
+        "found": correction.found,
+        "replacement": correction.replacement,
+        "excerpt": correction.excerpt,
     }
 
 

@@ -213,6 +213,14 @@ from reportgen.messages.review import (
     unbalanced_found,
     year_on_year_disagrees,
 )
+from reportgen.messages.review_fix import (
+    fix_change,
+    fix_copy_exists,
+    fix_copy_is_input,
+    fix_left,
+    fix_nothing,
+    fix_profile_note,
+)
 from reportgen.messages.schema_errors import (
     CUSTOM,
     schema_error,
@@ -326,6 +334,12 @@ __all__ = [
     "file_too_large",
     "file_unreadable",
     "final_refused",
+    "fix_change",
+    "fix_copy_exists",
+    "fix_copy_is_input",
+    "fix_left",
+    "fix_nothing",
+    "fix_profile_note",
     "folder_not_writable",
     "font_used_directly",
     "font_verdict",

@@ -88,10 +88,12 @@ def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str) -> Re
     chrome = list(sorted_lines.chrome)
     texts = [text for _, text, _ in kept]
     title_lines: tuple[str, ...] = ()
+    title_positions: tuple[int, ...] = ()
     span = find_title(texts)
     if span is not None:
         first, end = span
         title_lines = tuple(texts[first:end])
+        title_positions = tuple(number for _, _, number in kept[first:end])
         # Above the title: the site's name and column ("托克逊县人民政府"), not the report's.
         above = kept[:first]
         chrome += [text for _, text, _ in above if len(text) <= _SHORT_LINE]
@@ -102,6 +104,7 @@ def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str) -> Re
         kind=kind,
         paragraphs=paragraphs,
         title_lines=title_lines,
+        title_positions=title_positions,
         metadata=dict(sorted_lines.metadata),
         chrome=tuple(chrome),
         encoding=encoding,

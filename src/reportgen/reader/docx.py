@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,17 @@ _HEADING_STYLE = re.compile(r"(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 
 
+@dataclass(frozen=True)
+class DocxSource:
+    """The w:p elements a line was read from, for `check --fix`: a body paragraph's one w:p with the
+    `span` of its text the line is (Word's own number `label` put before it), or a table row's
+    cells, each the tuple of its w:p."""
+
+    cells: tuple[tuple[Any, ...], ...]
+    span: tuple[int, int] | None = None
+    label: str = ""
+
+
 def docx_lines(path: Path, raw: bytes) -> list[RawLine]:
     """The lines of a .docx, or FileProblem saying why it cannot be read."""
     if raw.startswith(_OLE_SIGNATURE):
@@ -32,12 +44,17 @@ def docx_lines(path: Path, raw: bytes) -> list[RawLine]:
         raise FileProblem(messages.import_encrypted_docx(path) if encrypted else messages.import_old_doc(path))
     if not zipfile.is_zipfile(path):
         raise FileProblem(messages.import_bad_docx(path))
-    document = _open(path)
-    lines = list(_document_lines(document))
+    _, lines = open_lines(path)
     if not lines:
         pictures = any(name.startswith("word/media/") for name in zipfile.ZipFile(path).namelist())
         raise FileProblem(messages.import_scanned(path) if pictures else messages.import_empty(path))
     return lines
+
+
+def open_lines(path: Path) -> tuple[Any, list[RawLine]]:
+    """The python-docx document and its lines, each with its DocxSource."""
+    document = _open(path)
+    return document, _document_lines(document)
 
 
 def _open(path: Path) -> Any:
@@ -56,7 +73,7 @@ def _document_lines(document: Any) -> list[RawLine]:
     lines: list[RawLine] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(RawLine(text, style="table") for text in _table_rows(block))
+            lines.extend(RawLine(text, style="table", source=source) for text, source in _table_rows(block))
         else:
             lines.extend(_paragraph_lines(block, numbers))
     return lines
@@ -72,12 +89,25 @@ def _paragraph_lines(paragraph: Any, numbers: _AutoNumbers) -> list[RawLine]:
         alignment = paragraph.style.paragraph_format.alignment
     centered = alignment == WD_ALIGN_PARAGRAPH.CENTER
     label = numbers.label(paragraph)
-    # A line break (Shift+Enter) splits a title over lines; each is a line of its own.
-    parts = [part.strip() for part in paragraph.text.split("\n")]
-    parts = [part for part in parts if part]
-    if parts and label:
-        parts[0] = label + parts[0]
-    return [RawLine(part, heading_level=level, style=style, centered=centered) for part in parts]
+    lines = []
+    for text, span in _parts(paragraph.text):
+        source = DocxSource(((paragraph._p,),), span, label if not lines else "")
+        text = source.label + text
+        lines.append(RawLine(text, heading_level=level, style=style, centered=centered, source=source))
+    return lines
+
+
+def _parts(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """A paragraph's non-blank lines, stripped, with where each is in `text`: a line break
+    (Shift+Enter) splits a title over lines, each a line of its own."""
+    parts, offset = [], 0
+    for segment in text.split("\n"):
+        stripped = segment.strip()
+        if stripped:
+            start = offset + len(segment) - len(segment.lstrip())
+            parts.append((stripped, (start, start + len(stripped))))
+        offset += len(segment) + 1
+    return parts
 
 
 def _heading_level(style: str) -> int | None:
@@ -87,18 +117,19 @@ def _heading_level(style: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _table_rows(table: Any) -> list[str]:
+def _table_rows(table: Any) -> list[tuple[str, DocxSource]]:
     rows = []
     for row in table.rows:
-        cells, seen = [], set()
+        cells, sources, seen = [], [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                 continue
             seen.add(id(cell._tc))
             cells.append(" ".join(cell.text.split()))
+            sources.append(tuple(paragraph._p for paragraph in cell.paragraphs))
         text = "  ".join(cell for cell in cells if cell)
         if text:
-            rows.append(text)
+            rows.append((text, DocxSource(tuple(sources))))
     return rows
 
 

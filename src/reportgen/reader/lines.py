@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -11,3 +12,6 @@ class RawLine:
     heading_level: int | None = None
     style: str = ""
     centered: bool = False
+    # Where the line is in its file, for `check --fix` (reader.docx.DocxSource, reader.html.MappedText);
+    # None for plain text.
+    source: Any = field(default=None, compare=False, repr=False)

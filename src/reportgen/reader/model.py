@@ -37,6 +37,7 @@ class ReadReport:
     kind: str  # "docx", "html" or "text"
     paragraphs: tuple[Paragraph, ...]  # after the title
     title_lines: tuple[str, ...] = ()  # the title as its lines are written ("报  告" spacing kept)
+    title_positions: tuple[int, ...] = ()  # each title line's position in the source, as Paragraph.line
     # The 政府信息公开 block and page header, label → value: 索引号, 文号, 发布机构, 发布日期, 来源 …
     metadata: dict[str, str] = field(default_factory=dict)
     chrome: tuple[str, ...] = ()  # lines removed as the web page's own (打印, 字号, 浏览次数 …)

@@ -3,6 +3,7 @@
     check_report(read, year) → Checked      the rules over a report's paragraphs
     check_file(path) → (ReadReport, Checked)  a .docx, .html, .txt, or a profile's rendered text
     fixed_copy(read, checked) → text         the safe rules' corrections applied
+    corrected_copy(read, checked) → copy     the same, in the file's own format (review.fix)
 
 One module per kind of rule (punctuation, numbering, repeats, arithmetic, formulations,
 publication); each rule's Chinese name, explanation and source are in messages.review.RULES.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from reportgen.reader.model import Paragraph, ReadReport
 from reportgen.review.arithmetic import check_arithmetic
+from reportgen.review.fix import SAFE_RULES, chosen_fixes, corrected_copy, plan_corrections, text_copy
 from reportgen.review.formulations import check_formulations
 from reportgen.review.model import Checked, Finding
 from reportgen.review.numbering import check_leading_numbering, check_run_in
@@ -22,10 +24,18 @@ from reportgen.review.publication import check_signature_date, check_title_year,
 from reportgen.review.punctuation import check_punctuation
 from reportgen.review.repeats import check_repeats
 
-__all__ = ["SAFE_RULES", "Checked", "Finding", "check_file", "check_report", "fix_text", "fixed_copy"]
+__all__ = [
+    "SAFE_RULES",
+    "Checked",
+    "Finding",
+    "check_file",
+    "check_report",
+    "corrected_copy",
+    "fix_text",
+    "fixed_copy",
+]
 
 PROFILE_SUFFIXES = {".yaml", ".yml"}
-SAFE_RULES = frozenset({"P1", "P2", "P4"})  # width, straight quotes, doubled marks: never change meaning
 _PARAGRAPH_RULES = (check_punctuation, check_repeats, check_arithmetic, check_formulations)
 _HEADING_LEVELS = {"第{cn}部分": 0, "{cn}、": 1, "（{cn}）": 2}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
@@ -88,11 +98,7 @@ def _under(finding: Finding, headings: dict[int, str]) -> Finding:
 
 def fix_text(text: str, findings: list[Finding]) -> tuple[str, int]:
     """`text` with the safe rules' corrections applied, right to left; and how many."""
-    fixes = sorted({fix for finding in findings if finding.rule in SAFE_RULES for fix in finding.safe_fixes})
-    chosen: list[tuple[int, int, str]] = []
-    for fix in fixes:
-        if not chosen or fix[0] >= chosen[-1][1]:
-            chosen.append(fix)
+    chosen = chosen_fixes(findings)
     for start, end, replacement in reversed(chosen):
         text = text[:start] + replacement + text[end:]
     return text, len(chosen)
@@ -100,16 +106,8 @@ def fix_text(text: str, findings: list[Finding]) -> tuple[str, int]:
 
 def fixed_copy(read: ReadReport, checked: Checked) -> tuple[str, int]:
     """The report's text (title, then paragraphs) with the safe corrections; the count made."""
-    by_paragraph: dict[int, list[Finding]] = {}
-    for finding in checked.findings:
-        by_paragraph.setdefault(finding.paragraph, []).append(finding)
-    title, changes = fix_text(read.title, by_paragraph.get(0, []))
-    lines = [title, ""]
-    for number, paragraph in enumerate(read.paragraphs, start=1):
-        text, count = fix_text(paragraph.text, by_paragraph.get(number, []))
-        lines.append(text)
-        changes += count
-    return "\n".join(lines) + "\n", changes
+    plan = plan_corrections(read, checked)
+    return text_copy(read, plan), sum(len(corrections) for corrections in plan.values())
 
 
 def severity_rank(finding: Finding) -> int:

@@ -24,11 +24,47 @@ class Finding:
     @property
     def excerpt(self) -> str:
         """The spot marked 【…】 with a few characters either side."""
-        before = self.text[max(0, self.start - 12) : self.start]
-        after = self.text[self.end : self.end + 12]
-        lead = "…" if self.start > 12 else ""
-        tail = "…" if self.end + 12 < len(self.text) else ""
-        return f"{lead}{before}【{self.text[self.start : self.end]}】{after}{tail}"
+        return excerpt(self.text, self.start, self.end)
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """`text[start:end]` marked 【…】 with a few characters either side."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+    lead = "…" if start > 12 else ""
+    tail = "…" if end + 12 < len(text) else ""
+    return f"{lead}{before}【{text[start:end]}】{after}{tail}"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One safe correction --fix makes: `text[start:end]` of a paragraph (0: the title) → `replacement`."""
+
+    paragraph: int
+    text: str  # the paragraph as read
+    start: int
+    end: int
+    replacement: str
+
+    @property
+    def found(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def excerpt(self) -> str:
+        return excerpt(self.text, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class FixedCopy:
+    """What --fix did with one file: the copy written (None when none was), the corrections in it,
+    and the paragraphs left alone because their text could not be found in the file as read."""
+
+    path: Path | None
+    corrections: tuple[Correction, ...] = ()
+    left: tuple[Correction, ...] = ()  # corrections not made, in paragraphs left alone
+    of_profile: bool = False  # the copy is of the text a profile renders: the profile must be corrected
+    problem: str = ""  # the Chinese reason no copy was written (one already there, a failed write)
 
 
 @dataclass(frozen=True)
@@ -52,13 +88,23 @@ class CheckedFile:
 
     path: Path
     checked: Checked | None = None
-    fixed: Path | None = None  # the corrected copy written with --fix
-    changes: int = 0
+    fix: FixedCopy | None = None  # what --fix did; None without --fix
     problem: str = ""  # the Chinese reason it could not be read
     problem_exit: int = 2
+
+    @property
+    def fixed(self) -> Path | None:
+        """The corrected copy written with --fix."""
+        return self.fix.path if self.fix else None
+
+    @property
+    def changes(self) -> int:
+        return len(self.fix.corrections) if self.fix and self.fix.path else 0
 
     @property
     def exit_code(self) -> int:
         if self.checked is None:
             return self.problem_exit
+        if self.fix is not None and self.fix.problem:
+            return 2  # asked for a copy and none could be written: a file problem, as an unreadable input
         return self.checked.exit_code
