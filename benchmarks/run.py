@@ -51,6 +51,7 @@ from reportgen.api import check_loaded, check_profile
 from reportgen.document import Document, Enumeration, Heading, Paragraph, Signature, Table
 from reportgen.load import load_profile
 from reportgen.render import render_document
+from reportgen.review import proofread
 from reportgen.writers import WriteOptions, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,7 @@ def whole_build(path: Path) -> tuple[bytes, bytes]:
         raise SystemExit(f"{path.name} does not validate; run `reportgen validate {path}`.")
     templates = [path.parent / result.report.profile.templates] if result.report.profile.templates else []
     document = render_document(result.report, templates)
+    proofread(path, document)  # build proofreads what it writes with `reportgen check`'s text rules
     return write(document, "docx", OPTIONS), write(document, "html", OPTIONS)
 
 

@@ -216,3 +216,59 @@ def test_a_pdf_role_in_a_wrong_kind_of_face_is_named(capsys, tmp_path, monkeypat
     assert (
         code == 0 and "[警告] PDF 中有的文字字体不对：正文要求“仿宋_GB2312”（仿宋类），本机只能用“DejaVu Sans”。" in out
     )
+
+
+# ---------------------------------------------------------------- proofreading what is written
+
+
+def _with_sentence(sentence: str) -> str:
+    """八宿县's profile with `sentence` added to the end of its preamble's first line."""
+    text = (PROFILES / "八宿县-2020.yaml").read_text(encoding="utf-8")
+    first_line = text.index("\n", text.index("preamble:")) + 1
+    end = text.index("\n", first_line)
+    return text[:end] + sentence + text[end:]
+
+
+def test_build_proofreads_the_text_it_writes_as_check_does(capsys, tmp_path, write_profile):
+    profile = write_profile(_with_sentence("全年听取听取汇报。全年受理案件10件，审结8件，审结率90%。"))
+
+    code, out = run(capsys, "build", str(profile), "-o", str(tmp_path / "out"))
+
+    assert code == 0  # proofreading lists what to look at; the files are still written
+    assert "已写入" in out
+    assert "写出的正文经校对还有 2 处问题" in out
+    assert "警告 R1 字词重复  第 1 段" in out and "【听取听取】" in out
+    assert "错误 A1 百分比与数字不符  第 1 段" in out and "按 8÷10 计算为 80%，文中写的是 90%" in out
+    _, checked = run(capsys, "check", str(profile))
+    assert "R1 字词重复  第 1 段" in checked and "A1 百分比与数字不符  第 1 段" in checked
+
+
+def test_build_does_not_report_twice_what_the_profile_checks_place_at_a_line(capsys, tmp_path, write_profile):
+    profile = write_profile(_with_sentence("全年召开会议3次,学习法律5部。"))
+
+    code, out = run(capsys, "build", str(profile), "-o", str(tmp_path / "out"))
+
+    assert code == 0
+    assert out.count("半角") == 1  # at the profile's line:column, not again by paragraph
+    assert "经校对" not in out
+
+
+def test_of_the_example_profiles_only_the_outdated_formulation_is_proofread(capsys, tmp_path):
+    code, out = run(capsys, "build", str(PROFILES), "-o", str(tmp_path))
+
+    assert code == 0
+    assert out.count("经校对") == 1  # 土城子乡 (2022) names 习近平新时代中国特色社会主义法治思想
+    assert "土城子乡-2022.yaml：写出的正文经校对还有 1 处问题" in out and "提示 F1 过时的提法" in out
+    assert "共 5 份资料：生成 5 份" in out
+
+
+def test_proofreading_findings_count_as_warnings_in_the_summary_file(capsys, tmp_path, write_profile):
+    import json
+
+    profile = write_profile(_with_sentence("全年听取听取汇报。"))
+    summary = tmp_path / "summary.json"
+
+    run(capsys, "build", str(profile), "-o", str(tmp_path / "out"), "--report", str(summary))
+
+    (outcome,) = json.loads(summary.read_text(encoding="utf-8"))["profiles"]
+    assert outcome["status"] == "warnings"

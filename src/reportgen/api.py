@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # `import` and `check` load their modules when they run, not 
     from reportgen.importer.summary import ImportedProfile, NewProfile
     from reportgen.reader.model import ReadReport
     from reportgen.review.model import Checked, CheckedFile, FixedCopy
+    from reportgen.review.model import Finding as ReviewFinding
     from reportgen.writers.fonts import RoleFont
 
 __all__ = ["BuildTally", "BuiltReport", "WriteOptions"]
@@ -156,9 +157,16 @@ def _render_and_write(
         return BuiltReport(result, failure=refusal, failure_code=1)
     base_name = output_base_name(profile)
     assert base_name is not None  # checks.output_name: a name with nothing usable is an error
+    proofread = _proofread(result.path, document)  # the text rules of `reportgen check`
     files = {f"{base_name}.{extension}": write(document, extension, options) for extension in formats}  # 6 write
     written = write_together(out_dir, files)
-    return BuiltReport(result, tuple(written), placeholders, tuple(_notices(wrong_fonts)))
+    return BuiltReport(result, tuple(written), placeholders, tuple(_notices(wrong_fonts)), proofread=proofread)
+
+
+def _proofread(path: Path, document: Document) -> tuple[ReviewFinding, ...]:
+    from reportgen.review import proofread
+
+    return proofread(path, document)
 
 
 def _wrong_fonts(document: Document, formats: Sequence[str]) -> list[RoleFont]:

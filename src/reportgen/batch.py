@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.validate import ValidationResult
+
+if TYPE_CHECKING:
+    from reportgen.review.model import Finding as ReviewFinding
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class BuiltReport:
     written: tuple[Path, ...] = ()
     placeholders: tuple[tuple[str, str], ...] = ()  # (heading it sits under, prompt) of each 【待填写】
     notices: tuple[str, ...] = ()  # warnings about the output itself (e.g. fonts missing for the PDF)
+    proofread: tuple[ReviewFinding, ...] = ()  # what `reportgen check`'s text rules find in the written text
     refused: bool = False  # --final: not written, because placeholders remain
     failure: str | None = None  # rendering or writing failed: why, in Chinese
     failure_code: int = 0  # the exit code that failure asks for (1 template, 2 file)
@@ -54,7 +59,9 @@ class BuildTally:
         result = report.result
         if report.written:
             self.built += 1
-            warned = bool(result.warnings or report.notices)
+            # A hint (an outdated formulation) is shown, not counted: the report may still be right.
+            proofread = [finding for finding in report.proofread if finding.severity != "hint"]
+            warned = bool(result.warnings or report.notices or proofread)
             self.warned += warned
             status, reason = ("warnings" if warned else "built"), ""
         else:
@@ -62,7 +69,14 @@ class BuildTally:
             status, reason = "failed", _reason(report)
         self.exit_code = max(self.exit_code, report.exit_code)
         self.outcomes.append(
-            ProfileOutcome(result.path, status, len(result.errors), len(result.warnings), report.written, reason)
+            ProfileOutcome(
+                result.path,
+                status,
+                len(result.errors),
+                len(result.warnings) + len(report.proofread),
+                report.written,
+                reason,
+            )
         )
 
     @property

@@ -147,6 +147,18 @@ def print_built(report: BuiltReport) -> None:
         _line(f"{messages.WRITTEN} {display_path(path)}", _GOOD)
     for notice in report.notices:
         _line(f"{messages.WARNING_LABEL} {notice}", _WARNING)
+    if report.proofread:
+        _print_proofread(report)
+
+
+def _print_proofread(report: BuiltReport) -> None:
+    """The text rules of `reportgen check` on what was written, as `check` shows them."""
+    from reportgen.cli.review import finding_lines
+
+    _line(messages.proofread_header(display_path(report.result.path), len(report.proofread)), _WARNING)
+    for finding in report.proofread:
+        for line in finding_lines(finding):
+            _line(f"  {line}", _WARNING)
 
 
 def print_build_summary(tally: BuildTally) -> None:

@@ -180,6 +180,13 @@ def check_summary(errors: int, warnings: int, hints: int) -> str:
     return f"共发现 {errors} 处错误、{warnings} 处警告、{hints} 处提示。"
 
 
+def proofread_header(profile: str, count: int) -> str:
+    return (
+        f"{profile}：写出的正文经校对还有 {count} 处问题（与 reportgen check 的规则相同；"
+        "半角标点、引号和成对符号已在上面按资料文件的行列列出）："
+    )
+
+
 def check_file_header(path: Path) -> str:
     return f"== {path}"
 

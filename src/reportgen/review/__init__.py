@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reportgen.document import Document
 from reportgen.reader.model import Paragraph, ReadReport
 from reportgen.review.arithmetic import check_arithmetic
 from reportgen.review.fix import SAFE_RULES, chosen_fixes, corrected_copy, plan_corrections, text_copy
@@ -21,7 +22,7 @@ from reportgen.review.formulations import check_formulations
 from reportgen.review.model import Checked, Finding
 from reportgen.review.numbering import check_leading_numbering, check_run_in
 from reportgen.review.publication import check_signature_date, check_title_year, title_year
-from reportgen.review.punctuation import check_punctuation
+from reportgen.review.punctuation import check_doubled_and_spaces, check_punctuation
 from reportgen.review.repeats import check_repeats
 
 __all__ = [
@@ -33,10 +34,16 @@ __all__ = [
     "corrected_copy",
     "fix_text",
     "fixed_copy",
+    "proofread",
 ]
 
 PROFILE_SUFFIXES = {".yaml", ".yml"}
 _PARAGRAPH_RULES = (check_punctuation, check_repeats, check_arithmetic, check_formulations)
+# What `build` proofreads in the text it is about to publish: the rules the profile checks do not
+# already report at the profile's own line (P1–P3 share their code with checks/punctuation.py and
+# checks/text.py, T2 with checks/regulation.py), leaving out numbering and the title's year,
+# which the templates generate.
+_PUBLISHED_RULES = (check_doubled_and_spaces, check_repeats, check_arithmetic, check_formulations)
 _HEADING_LEVELS = {"第{cn}部分": 0, "{cn}、": 1, "（{cn}）": 2}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
@@ -65,6 +72,32 @@ def check_report(read: ReadReport, year: int | None = None) -> Checked:
     located = [_under(finding, headings) for finding in findings]
     located.sort(key=lambda finding: (finding.paragraph, finding.start, finding.rule))
     return Checked(tuple(located), year)
+
+
+def proofread(path: Path, document: Document) -> tuple[Finding, ...]:
+    """`build`'s proofreading of the document it is about to write: paragraphs numbered and placed
+    under their headings as `reportgen check` would show them for the same profile."""
+    paragraphs = read_rendered(path, document).paragraphs
+    findings = [
+        finding
+        for number, paragraph in enumerate(paragraphs, start=1)
+        for rule in _PUBLISHED_RULES
+        for finding in rule(number, paragraph.text)
+    ]
+    if not findings:
+        return ()
+    headings = _headings(paragraphs)
+    located = [_under(finding, headings) for finding in findings]
+    return tuple(sorted(located, key=lambda finding: (finding.paragraph, finding.start, finding.rule)))
+
+
+def read_rendered(path: Path, document: Document) -> ReadReport:
+    """A rendered document read back as a published report's paragraphs (its plain text)."""
+    from reportgen.reader import assemble
+    from reportgen.reader.lines import RawLine
+    from reportgen.writers.text import write_text
+
+    return assemble(path, "profile", [RawLine(line) for line in write_text(document).splitlines()], "utf-8")
 
 
 def _year_in_text(paragraphs: tuple[Paragraph, ...]) -> int | None:
@@ -119,16 +152,11 @@ def _profile_text(path: Path) -> tuple[ReadReport, int]:
     from reportgen import messages
     from reportgen.api import check_profile
     from reportgen.errors import FileProblem, InvalidProfile
-    from reportgen.reader import assemble
-    from reportgen.reader.lines import RawLine
     from reportgen.render import render_document
-    from reportgen.writers.text import write_text
 
     result = check_profile(path)
     if result.file_problem:
         raise FileProblem(result.diagnostics[0].message)
     if result.report is None or result.errors:
         raise InvalidProfile(messages.check_profile_invalid(path, len(result.errors)), diagnostics=result.errors)
-    text = write_text(render_document(result.report))
-    read = assemble(path, "profile", [RawLine(line) for line in text.splitlines()], "utf-8")
-    return read, result.report.profile.year
+    return read_rendered(path, render_document(result.report)), result.report.profile.year

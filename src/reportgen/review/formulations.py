@@ -3,6 +3,7 @@ form (F1), and a one- or two-character slip from the current wording (F2)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -72,8 +73,11 @@ def fold(text: str) -> str:
 
 def check_formulations(number: int, text: str) -> list[Finding]:
     folded = fold(text)
+    relevant = _entries_anchored_in(folded)
+    if not relevant:
+        return []
     findings = []
-    for entry in formulations():
+    for entry in relevant:
         for old in entry.outdated:
             message = messages.outdated_formulation(old.form, old.current, old.why)
             findings += [
@@ -88,13 +92,35 @@ def check_formulations(number: int, text: str) -> list[Finding]:
                 for start, end in _occurrences(folded, fold(slip.form))
             ]
     taken = [(finding.start, finding.end) for finding in findings]
-    for entry in formulations():
+    for entry in relevant:
         for start, end, _ in near_misses(folded, entry, taken):
             message = messages.formulation_slip(
                 text[start:end], entry.phrase, _changes(text[start:end], entry.phrase), entry.source
             )
             findings.append(Finding("F2", "warning", number, text, start, end, message, entry.phrase))
     return findings
+
+
+def _entries_anchored_in(folded: str) -> list[Formulation]:
+    """The entries that can match in `folded`: an outdated or misspelt form, or the phrase's first
+    or last characters (every slip keeps one end intact), found by one regex pass, not one
+    search per entry and anchor."""
+    pattern, entries_of = _anchor_index()
+    found = {index for anchor in pattern.findall(folded) for index in entries_of[anchor]}
+    return [entry for index, entry in enumerate(formulations()) if index in found]
+
+
+@cache
+def _anchor_index() -> tuple[re.Pattern[str], dict[str, set[int]]]:
+    entries_of: dict[str, set[int]] = {}
+    for index, entry in enumerate(formulations()):
+        phrase = fold(entry.phrase)
+        forms = [fold(replaced.form) for replaced in (*entry.outdated, *entry.misspelt)]
+        for anchor in (phrase[:_ANCHOR], phrase[-_ANCHOR:], *forms):
+            entries_of.setdefault(anchor, set()).add(index)
+    # A look-ahead finds anchors that overlap ("法治政" and "治政府" in one place).
+    alternatives = "|".join(re.escape(anchor) for anchor in sorted(entries_of, key=len, reverse=True))
+    return re.compile(f"(?=({alternatives}))"), entries_of
 
 
 def near_misses(folded: str, entry: Formulation, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, int]]:

@@ -32,6 +32,11 @@ def check_punctuation(number: int, text: str) -> list[Finding]:
     ]
 
 
+def check_doubled_and_spaces(number: int, text: str) -> list[Finding]:
+    """P4 and P5 only: what `build` adds to the profile checks, which report P1–P3 at the profile's line."""
+    return [*_doubled(number, text), *_spaces(number, text)]
+
+
 def _width(number: int, text: str) -> list[Finding]:
     marks = sorted(_half_width_marks(text))
     if not marks:
