@@ -128,7 +128,20 @@ def test_title_year_against_the_year_the_report_is_about():
 
 def test_signature_date_after_the_first_of_april():
     assert rules("2024年，我县推进工作。", "某县人民政府", "2025年4月2日") == ["T2"]
-    assert rules("2024年，我县推进工作。", "某县人民政府", "2025年4月1日") == []
+    assert rules("2024年，我县推进工作。", "某县人民政府", "2025年4月1日") == ["T2"]  # 4月1日之前
+    assert rules("2024年，我县推进工作。", "某县人民政府", "2025年3月31日") == []
+
+
+def test_a_web_pages_publication_date_on_or_after_the_first_of_april():
+    from reportgen.cli.review import finding_lines
+    from reportgen.review.publication import check_published_date
+
+    late = check_published_date({"发布日期": "2025-04-01 09:30"}, 2024)
+    assert [finding.rule for finding in late] == ["T2"]
+    assert finding_lines(late[0])[0] == "警告 T2 日期晚于报送期限  发布日期"
+    assert check_published_date({"发布日期": "2025-03-31"}, 2024) == []
+    assert check_published_date({"发布日期": "2025年3月4日"}, 2024) == []
+    assert check_published_date({}, 2024) == []
 
 
 def test_fix_corrects_only_the_safe_rules():

@@ -13,13 +13,18 @@ from reportgen.review.model import CheckedFile, Correction, Finding, FixedCopy
 def finding_lines(finding: Finding) -> list[str]:
     title, _, source = messages.RULES[finding.rule]
     severity = messages.REVIEW_SEVERITY[finding.severity]
-    location = messages.check_location(finding.paragraph, finding.heading) if finding.paragraph else "标题"
+    location = messages.check_location(finding.paragraph, finding.heading) if finding.paragraph else _outside(finding)
     lines = [f"{severity} {finding.rule} {title}  {location}", f"  {finding.message}"]
     lines.append(f"  {messages.CHECK_TEXT_LABEL}：{finding.excerpt}")
     if finding.correction:
         lines.append(f"  {messages.CHECK_FIX_LABEL}：{finding.correction}")
     lines.append(f"  {messages.CHECK_SOURCE_LABEL}：{source}")
     return lines
+
+
+def _outside(finding: Finding) -> str:
+    """Where a finding outside the paragraphs is: the title, or the page's 发布日期 above it."""
+    return finding.heading or "标题"
 
 
 def file_lines(item: CheckedFile) -> list[str]:

@@ -161,7 +161,7 @@ def title_year_mismatch(title_year: int, year: int) -> str:
 
 
 def date_after_deadline(date: str, year: int) -> str:
-    return f"日期“{date}”晚于 {year + 1} 年4月1日的公开期限"
+    return f"日期“{date}”不在 {year + 1} 年4月1日之前，晚于报告公开的期限"
 
 
 def check_location(paragraph: int, heading: str) -> str:

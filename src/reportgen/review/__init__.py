@@ -21,7 +21,7 @@ from reportgen.review.fix import SAFE_RULES, chosen_fixes, corrected_copy, plan_
 from reportgen.review.formulations import check_formulations
 from reportgen.review.model import Checked, Finding
 from reportgen.review.numbering import check_leading_numbering, check_run_in
-from reportgen.review.publication import check_signature_date, check_title_year, title_year
+from reportgen.review.publication import check_published_date, check_signature_date, check_title_year, title_year
 from reportgen.review.punctuation import check_doubled_and_spaces, check_punctuation
 from reportgen.review.repeats import check_repeats
 
@@ -67,7 +67,8 @@ def check_report(read: ReadReport, year: int | None = None) -> Checked:
     for number, paragraph in enumerate(paragraphs, start=1):
         findings += [finding for rule in _PARAGRAPH_RULES for finding in rule(number, paragraph.text)]
     findings += check_leading_numbering(paragraphs) + check_run_in(paragraphs)
-    findings += check_signature_date(paragraphs, year if year is not None else title_year(read.title))
+    stated_year = year if year is not None else title_year(read.title)
+    findings += check_signature_date(paragraphs, stated_year) + check_published_date(read.metadata, stated_year)
     headings = _headings(paragraphs)
     located = [_under(finding, headings) for finding in findings]
     located.sort(key=lambda finding: (finding.paragraph, finding.start, finding.rule))
@@ -126,6 +127,8 @@ def _headings(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
 
 
 def _under(finding: Finding, headings: dict[int, str]) -> Finding:
+    if not finding.paragraph:  # the title, or the page's 发布日期 (named in `heading` already)
+        return finding
     return replace(finding, heading=headings.get(finding.paragraph, ""))
 
 
