@@ -16,10 +16,9 @@ from pathlib import Path
 
 from reportgen import messages
 from reportgen.errors import FileProblem
-from reportgen.reader.chrome import sort_lines
 from reportgen.reader.decode import declared_charset, decode
 from reportgen.reader.lines import RawLine
-from reportgen.reader.model import Paragraph, ReadReport
+from reportgen.reader.model import Paragraph, ReadReport, Sorted
 from reportgen.reader.numbering import leading_numbering
 from reportgen.reader.title import find_title
 
@@ -81,9 +80,17 @@ def _kind(path: Path, raw: bytes) -> str:
     raise FileProblem(messages.import_unsupported(path))
 
 
-def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str) -> ReadReport:
-    """Lines → the report: chrome and metadata sorted out, the title found, numbering recognised."""
-    sorted_lines = sort_lines([line.text for line in lines])
+def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str, *, chrome: bool = True) -> ReadReport:
+    """Lines → the report: chrome and metadata sorted out, the title found, numbering recognised.
+    `chrome=False` for reportgen's own rendered text, which has no web page around it (and a
+    short 【待填写：…】 line is a paragraph of it, not a site's control)."""
+    texts = [line.text for line in lines]
+    if chrome:
+        from reportgen.reader.chrome import sort_lines  # its patterns cost a build ~5 ms to compile
+
+        sorted_lines = sort_lines(texts)
+    else:
+        sorted_lines = _own_lines(texts)
     kept = [(lines[index], text, index + 1) for index, text in sorted_lines.kept]
     chrome = list(sorted_lines.chrome)
     texts = [text for _, text, _ in kept]
@@ -109,6 +116,11 @@ def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str) -> Re
         chrome=tuple(chrome),
         encoding=encoding,
     )
+
+
+def _own_lines(lines: list[str]) -> Sorted:
+    kept = [(index, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    return Sorted(kept=kept)
 
 
 def _paragraph(line: RawLine, text: str, position: int) -> Paragraph:

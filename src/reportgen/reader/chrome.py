@@ -9,7 +9,8 @@ lines that start with a label or consist of such controls are taken; report text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from reportgen.reader.model import Sorted
 
 _GAP = r"[\s\u3000]*"
 
@@ -93,15 +94,6 @@ _CHROME_LINES = tuple(
         r"|ICP备|公网安备|技术支持|联系电话|联系我们|维护单位|建议使用)[^。]{0,100}",
     )
 )
-
-
-@dataclass
-class Sorted:
-    """Lines sorted into the report's own (with their index), metadata, and chrome."""
-
-    kept: list[tuple[int, str]] = field(default_factory=list)
-    metadata: dict[str, str] = field(default_factory=dict)
-    chrome: list[str] = field(default_factory=list)
 
 
 def sort_lines(lines: list[str]) -> Sorted:

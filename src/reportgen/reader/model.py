@@ -53,3 +53,12 @@ class ReadReport:
     @property
     def text(self) -> str:
         return "\n".join(paragraph.text for paragraph in self.paragraphs)
+
+
+@dataclass
+class Sorted:
+    """Lines sorted into the report's own (with their index), metadata, and chrome."""
+
+    kept: list[tuple[int, str]] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    chrome: list[str] = field(default_factory=list)

@@ -98,7 +98,8 @@ def read_rendered(path: Path, document: Document) -> ReadReport:
     from reportgen.reader.lines import RawLine
     from reportgen.writers.text import write_text
 
-    return assemble(path, "profile", [RawLine(line) for line in write_text(document).splitlines()], "utf-8")
+    lines = [RawLine(line) for line in write_text(document).splitlines()]
+    return assemble(path, "profile", lines, "utf-8", chrome=False)
 
 
 def _year_in_text(paragraphs: tuple[Paragraph, ...]) -> int | None:
