@@ -158,3 +158,20 @@ def test_an_internal_error_is_logged_not_shown(capsys, monkeypatch):
 def test_figures_of_a_folder_is_a_usage_error(capsys):
     code, out = run(capsys, "figures", str(PROFILES))
     assert code == 2 and "是文件夹；figures 一次查看一个资料文件" in out
+
+
+@pytest.mark.parametrize("command", ["check", "build", "import", "validate"])
+def test_help_wraps_chinese_by_display_width_and_never_starts_a_line_with_a_closing_mark(command, monkeypatch):
+    import unicodedata
+
+    from click.testing import CliRunner
+
+    from reportgen.cli.commands import app
+
+    monkeypatch.setenv("COLUMNS", "60")
+    text = CliRunner().invoke(app, [command, "--help"], terminal_width=60).output
+    for line in text.splitlines():
+        assert not line.strip()[:1] or line.strip()[0] not in "，。、；：！？）》”", line
+    description = text.split("选项：")[0].splitlines()[2:]  # the wrapped paragraphs, not the option table
+    widths = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in description]
+    assert max(widths) <= 62  # 60 columns, a closing mark may hang over

@@ -7,6 +7,8 @@ exception's structured fields (option name, command name), never from its Englis
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import click
@@ -18,6 +20,51 @@ class ChineseFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         # Click writes "Options:"; Chinese headings take a full-width colon.
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        # Click wraps at spaces and counts a Chinese character as one column: lines ran past the
+        # terminal and broke anywhere, putting "，" or "。" first on a line.
+        indent = " " * self.current_indent
+        self.write(wrap_chinese(text, max(self.width - self.current_indent, 20), indent) + "\n")
+
+
+# A line never starts with these (GB/T 15834's closing marks: 避头点).
+_NO_LINE_START = frozenset("，。、；：！？）》”’】〕…—")
+_TOKENS = re.compile(r"[!-~]+| +|.")  # an ASCII word (kept whole), a run of spaces, any other character
+
+
+def wrap_chinese(text: str, width: int, indent: str = "") -> str:
+    """Paragraphs (blank-line separated) rewrapped to `width` display columns; a paragraph that
+    starts with Click's "\\b" marker keeps its lines."""
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+        if paragraph.lstrip().startswith("\b"):
+            lines = paragraph.lstrip()[1:].strip("\n").splitlines()
+            paragraphs.append("\n".join(indent + line.strip() for line in lines))
+            continue
+        joined = " ".join(line.strip() for line in paragraph.splitlines())
+        paragraphs.append("\n".join(indent + line for line in _wrapped(joined, width)))
+    return "\n\n".join(paragraphs)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    lines, line, used = [], "", 0
+    for token in _TOKENS.findall(text):
+        size = _columns(token)
+        fits = used + size <= width or token in _NO_LINE_START  # a closing mark stays on its line
+        if not fits and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        if not line and token.isspace():
+            continue
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 class ChineseContext(click.Context):
