@@ -101,3 +101,62 @@ def test_body_text_with_markup_characters_and_edge_spaces_is_kept():
     word = docx.Document(io.BytesIO(write_docx(Document(title="", blocks=(Paragraph(" a&b <c> "),)))))
     (paragraph,) = word.paragraphs
     assert paragraph.text == " a&b <c> "
+
+
+# ---------------------------------------------------------------- the prepared parts, kept on disk
+
+
+def _fresh(layout: PageLayout):  # type: ignore[no-untyped-def]
+    """The package as another process would get it: nothing kept in memory."""
+    layout_package.cache_clear()
+    return layout_package(layout)
+
+
+def test_a_prepared_layout_is_read_back_from_the_cache_folder_unchanged(monkeypatch, tmp_path):
+    from reportgen.writers import docx_layout
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    layout = PageLayout(page_numbers="centered")
+    prepared = _fresh(layout)
+    assert len(list((tmp_path / "reportgen" / "docx").glob("*.json"))) == 1
+
+    def refuse(layout):  # type: ignore[no-untyped-def]
+        raise AssertionError("prepared again although it was in the cache")
+
+    monkeypatch.setattr(docx_layout, "prepare", refuse)
+    assert _fresh(layout) == prepared
+
+
+def test_a_damaged_cache_file_is_prepared_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    prepared = _fresh(PageLayout())
+    (cached,) = (tmp_path / "reportgen" / "docx").glob("*.json")
+    cached.write_text('{"fixed_zip": "not base64!"}', encoding="utf-8")
+
+    assert _fresh(PageLayout()) == prepared
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_nothing_but_time(monkeypatch, tmp_path):
+    (tmp_path / "reportgen").write_text("a file where the folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    assert write_docx(REPORT).startswith(b"PK")
+    layout_package.cache_clear()
+
+
+def test_a_build_with_a_warm_cache_does_not_load_lxml(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    profile = Path(__file__).parent.parent / "profiles" / "紫阳县-2023.yaml"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    script = (
+        "import sys; from reportgen.cli.commands import main; "
+        f"code = main(['build', {str(profile)!r}, '-o', {str(tmp_path / 'out')!r}, '--format', 'docx']); "
+        "print('lxml' in sys.modules, code)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True) for _ in range(2)]
+
+    assert [run.stdout.split()[-2:] for run in runs] == [["True", "0"], ["False", "0"]]

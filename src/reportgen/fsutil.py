@@ -31,6 +31,18 @@ _TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}(?:\.old)?\.tmp$")
 STALE_SECONDS = 60
 
 
+def user_cache_folder(name: str) -> Path | None:
+    """~/.cache/reportgen/<name> (or under $XDG_CACHE_HOME), made if missing; None when it cannot
+    be (a read-only home, a file in the way): callers then work without a cache."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "reportgen" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write one file: to a temp sibling, flushed to disk, then renamed over `path`."""
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -10,7 +10,6 @@ environment that enforces them is template_sandbox.py).
 from __future__ import annotations
 
 import functools
-import os
 import pickle
 import sys
 import traceback
@@ -24,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportgen import messages
 from reportgen.document.markup import ENUMERATION_KINDS, Directive, clean_text, directive
 from reportgen.errors import ReportgenError
+from reportgen.fsutil import user_cache_folder
 from reportgen.render import filters
 from reportgen.render import limits as template_limits
 from reportgen.render.sandbox import COMPILED_FORMAT, LimitedSandbox
@@ -80,11 +80,8 @@ def _environment(user_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (keyed by file and checked against its source),
     so a cold `reportgen build` does not compile every template again."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "reportgen" / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    folder = user_cache_folder("templates")
+    if folder is None:
         return None  # a read-only home, or a file in the way: work without the cache
     # The generated code's format is in the file name: a cache from before is never loaded.
     return _OptionalBytecodeCache(str(folder), f"{COMPILED_FORMAT}-%s.cache")
