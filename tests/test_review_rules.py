@@ -216,3 +216,109 @@ def test_year_on_year_change_recomputed_from_both_years(text, spot, correction, 
 )
 def test_year_on_year_no_false_alarm(text):
     assert check_arithmetic(1, text) == []
+
+
+def spots(text: str) -> list[tuple[str, str, str, str]]:
+    """(rule, the span found, the correction, the message) for each arithmetic finding."""
+    return [(f.rule, text[f.start : f.end], f.correction, f.message) for f in check_arithmetic(1, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("受理10件，审结8件，审结率90%。", ("A1", "90", "80", "按 8÷10 计算为 80%，文中写的是 90%")),
+        (  # the part written before the whole: the part is the count by the rate's name
+            "审结行政复议案件8件（终止5件，维持3件），受理10件，审结率90%。",
+            ("A1", "90", "80", "按 8÷10 计算为 80%，文中写的是 90%"),
+        ),
+        (  # the whole in the sentence before: the last count accepted, not the one received
+            "收到行政复议申请14件，受理10件。审结行政复议案件8件，审结率为90%。",
+            ("A1", "90", "80", "按 8÷10 计算为 80%，文中写的是 90%"),
+        ),
+        ("行政诉讼案件20件，败诉1件，败诉率10%。", ("A1", "10", "5", "按 1÷20 计算为 5%，文中写的是 10%")),
+    ],
+)
+def test_a_rate_recomputed_from_its_part_and_whole(text, expected):
+    assert spots(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年组织新提拔干部162人参加任前考法，其中女性干部40人，合格率95%。",
+        "办理行政诉讼案件30件，其中败诉2件，群众满意率98%。",
+        "行政复议案件20件，其中纠错3件，调解2件，纠错率15%。",  # three counts: which is the whole?
+        "收到行政复议申请14件，不予受理4件。审结行政复议案件8件，审结率为80%。",  # 收到 is not what 审结率 is of
+        "受理10件。审结8件，其中维持5件，审结率为80%。",  # the rate's sentence has more than its part
+        "受理10件，审结8件。审结率为80%。",  # the part is not in the rate's sentence
+        "开展培训10场次，参训8人次，参训率80%。",
+        "受理10件，审结8件，审结率80%，比上年提高5个百分点。",
+    ],
+)
+def test_a_rate_not_recomputed_from_counts_it_is_not_the_share_of(text):
+    assert check_arithmetic(1, text) == []
+
+
+def test_a_part_larger_than_its_whole():
+    assert spots("受理行政复议案件10件，审结12件。") == [
+        ("A4", "12件", "", "“审结12件”多于“受理行政复议案件10件”：办结、审结的不应多于受理的（含上年结转的请写明）")
+    ]
+    (finding,) = check_arithmetic(1, "受理12件，办结15件，办结率100%。")
+    assert (finding.rule, finding.severity) == ("A4", "error")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受理10件，审结12件（含上年结转3件）。",
+        "受理10件，结转上年案件4件，审结12件。",
+        "今年受理10件，累计办结12件。",
+        "受理10件。审结12件。",  # another sentence: not said to be of the same cases
+        "受理10件，审结12人。",
+        "审结12件，受理10件。",  # the part before the whole: not said which is of which
+        "受理10件，未审结12件。",
+    ],
+)
+def test_a_part_larger_than_its_whole_where_that_is_legitimate(text):
+    assert check_arithmetic(1, text) == []
+
+
+def test_a_rate_change_written_in_percent_is_found_only_for_that_rate():
+    assert [f[0] for f in spots("出庭应诉率由79.39%提高至96.91%，同比增长18.56%。")] == ["A2"]  # seed 001
+    assert [f[0] for f in spots("复议纠错率由10%下降至8%，比去年下降2%。")] == ["A2"]
+    assert spots("群众满意率由95%提升至98%，办件量增长3%。") == []
+    assert spots("群众满意率由95%提升至98%，同比增长3.16%。") == []  # the relative growth, right
+
+
+def test_year_on_year_with_both_years_named():
+    assert spots("2024年受理行政复议案件45件，2023年受理40件，同比增长15%。") == [
+        ("A3", "增长15%", "增长13%", "由 40件 到 45件，按（45−40）÷40 计算为增长13%，文中写的是增长15%")
+    ]
+    assert spots("2023年受理40件，2024年受理36件，同比增长10%。") == [
+        ("A3", "增长10%", "下降10%", "由 40件 到 36件，按（36−40）÷40 计算为下降10%，文中写的是增长10%")
+    ]
+    assert spots("2024年受理行政复议案件45件，2023年受理40件，同比增长12.5%。") == []
+    assert spots("2024年受理45件，2021年受理40件，增长15%。") == []  # not consecutive: not 同比
+
+
+def test_a_long_paragraph_is_checked_well_under_100_ms():
+    from pathlib import Path
+
+    from reportgen.reader import assemble
+    from reportgen.reader.lines import RawLine
+    from reportgen.review import check_report
+
+    sentence = (
+        "2024年受理行政复议案件45件，2023年受理40件，同比增长12.5%，审结8件，审结率80%，"
+        "坚持依法行政，坚持依法行政，为了了解情况，出庭应诉率由80%提高至90%，增长10%。"
+    )
+    paragraph = (sentence * (10_000 // len(sentence) + 1))[:10_000]
+    report = assemble(
+        Path("报告.txt"), "text", [RawLine("某县2024年度法治政府建设工作报告"), RawLine(paragraph)], "utf-8"
+    )
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        check_report(report)
+        runs.append(time.perf_counter() - start)
+    assert sorted(runs)[2] < 0.1

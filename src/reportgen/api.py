@@ -157,16 +157,18 @@ def _render_and_write(
         return BuiltReport(result, failure=refusal, failure_code=1)
     base_name = output_base_name(profile)
     assert base_name is not None  # checks.output_name: a name with nothing usable is an error
-    proofread = _proofread(result.path, document)  # the text rules of `reportgen check`
+    proofread = _proofread(result, document)  # the text rules of `reportgen check`
     files = {f"{base_name}.{extension}": write(document, extension, options) for extension in formats}  # 6 write
     written = write_together(out_dir, files)
     return BuiltReport(result, tuple(written), placeholders, tuple(_notices(wrong_fonts)), proofread=proofread)
 
 
-def _proofread(path: Path, document: Document) -> tuple[ReviewFinding, ...]:
-    from reportgen.review import proofread
+def _proofread(result: ValidationResult, document: Document) -> tuple[ReviewFinding, ...]:
+    """What `reportgen check` would find in the text, each at the profile's line where it was written."""
+    from reportgen.review import place_in_profile, proofread
 
-    return proofread(path, document)
+    assert result.report is not None
+    return place_in_profile(result.path, result.report, proofread(result.path, document))
 
 
 def _wrong_fonts(document: Document, formats: Sequence[str]) -> list[RoleFont]:

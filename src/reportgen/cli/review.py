@@ -13,13 +13,26 @@ from reportgen.review.model import CheckedFile, Correction, Finding, FixedCopy
 def finding_lines(finding: Finding) -> list[str]:
     title, _, source = messages.RULES[finding.rule]
     severity = messages.REVIEW_SEVERITY[finding.severity]
-    location = messages.check_location(finding.paragraph, finding.heading) if finding.paragraph else _outside(finding)
-    lines = [f"{severity} {finding.rule} {title}  {location}", f"  {finding.message}"]
+    lines = [f"{severity} {finding.rule} {title}  {location(finding)}", f"  {finding.message}"]
     lines.append(f"  {messages.CHECK_TEXT_LABEL}：{finding.excerpt}")
     if finding.correction:
         lines.append(f"  {messages.CHECK_FIX_LABEL}：{finding.correction}")
     lines.append(f"  {messages.CHECK_SOURCE_LABEL}：{source}")
     return lines
+
+
+def location(finding: Finding) -> str:
+    """The paragraph (and the heading it is under); for a profile's text, also the line and column
+    it was written at, or that the templates wrote it."""
+    where = messages.check_location(finding.paragraph, finding.heading) if finding.paragraph else _outside(finding)
+    place = finding.place
+    if place is None:
+        return where
+    if place.line is None:
+        return messages.written_by_template(where)
+    from reportgen.cli.printer import display_path
+
+    return messages.written_at(where, display_path(place.file), place.line, place.column)
 
 
 def _outside(finding: Finding) -> str:
@@ -106,6 +119,10 @@ def _finding_json(finding: Finding) -> dict[str, object]:
         "severity_label": messages.REVIEW_SEVERITY[finding.severity],
         "paragraph": finding.paragraph,
         "heading": finding.heading,
+        "location": location(finding),
+        "line": finding.place.line if finding.place else None,
+        "column": finding.place.column if finding.place else None,
+        "field": finding.place.field or None if finding.place else None,
         "start": finding.start,
         "end": finding.end,
         "found": finding.text[finding.start : finding.end],

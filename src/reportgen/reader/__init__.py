@@ -47,8 +47,12 @@ def read_report(path: Path) -> ReadReport:
     if kind == "html":
         from reportgen.reader.html import page_lines
 
-        return assemble(path, kind, page_lines(text), encoding)
-    return assemble(path, kind, [RawLine(line) for line in text.splitlines()], encoding)
+        lines = page_lines(text)
+    else:
+        lines = [RawLine(line) for line in text.splitlines()]
+    if not any(line.text.strip() for line in lines):  # as docx_lines says of an empty .docx
+        raise FileProblem(messages.import_empty(path))
+    return assemble(path, kind, lines, encoding)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -2,6 +2,7 @@
 
     check_report(read, year) → Checked      the rules over a report's paragraphs
     check_file(path) → (ReadReport, Checked)  a .docx, .html, .txt, or a profile's rendered text
+    place_in_profile(path, report, findings)  a profile's findings at its lines and columns
     fixed_copy(read, checked) → text         the safe rules' corrections applied
     corrected_copy(read, checked) → copy     the same, in the file's own format (review.fix)
 
@@ -11,19 +12,27 @@ publication); each rule's Chinese name, explanation and source are in messages.r
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reportgen import sourcemap
 from reportgen.document import Document
 from reportgen.reader.model import Paragraph, ReadReport
 from reportgen.review.arithmetic import check_arithmetic
 from reportgen.review.fix import SAFE_RULES, chosen_fixes, corrected_copy, plan_corrections, text_copy
 from reportgen.review.formulations import check_formulations
-from reportgen.review.model import Checked, Finding
+from reportgen.review.model import Checked, Finding, Place
 from reportgen.review.numbering import check_leading_numbering, check_run_in
 from reportgen.review.publication import check_published_date, check_signature_date, check_title_year, title_year
 from reportgen.review.punctuation import check_doubled_and_spaces, check_punctuation
 from reportgen.review.repeats import check_repeats
+
+if TYPE_CHECKING:
+    from reportgen.derive import Report
+    from reportgen.errors import ProfilePath
 
 __all__ = [
     "SAFE_RULES",
@@ -34,6 +43,7 @@ __all__ = [
     "corrected_copy",
     "fix_text",
     "fixed_copy",
+    "place_in_profile",
     "proofread",
 ]
 
@@ -46,13 +56,27 @@ _PARAGRAPH_RULES = (check_punctuation, check_repeats, check_arithmetic, check_fo
 _PUBLISHED_RULES = (check_doubled_and_spaces, check_repeats, check_arithmetic, check_formulations)
 _HEADING_LEVELS = {"第{cn}部分": 0, "{cn}、": 1, "（{cn}）": 2}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
+# A heading named in a location ends at its first full stop; past this many characters it is cut
+# at a comma or other mark, so the location stays one line and no word is cut in half.
+_HEADING_LIMIT = 36
+_SENTENCE_END = re.compile("[。！？!?]")
+_PAUSES = frozenset("，,、：:；;")
+# A finding's spot is placed in the clerk's text where this many characters around it agree with
+# the paragraph's (fewer where there are fewer): a comma or a "听取" alone occurs in many places.
+_CONTEXT = 6
+_REACH = 40  # agreeing characters counted each way, at most
+# Rules whose spot is a value the templates print in their own form (the date in the signature as
+# "2023年4月5日"): placed at that value in the profile.
+_PRINTED_VALUES: dict[str, ProfilePath] = {"T2": ("publication", "signed_on")}
 
 
 def check_file(path: Path) -> tuple[ReadReport, Checked]:
-    """Read a published report, or render a profile to the text it would publish, and check it."""
+    """Read a published report, or render a profile to the text it would publish, and check it
+    (a profile's findings placed at its lines: place_in_profile)."""
     if path.suffix.lower() in PROFILE_SUFFIXES:
-        read, year = _profile_text(path)
-        return read, check_report(read, year)
+        read, report = _profile_text(path)
+        checked = check_report(read, report.profile.year)
+        return read, replace(checked, findings=place_in_profile(path, report, checked.findings))
     from reportgen.reader import read_report
 
     read = read_report(path)
@@ -92,6 +116,146 @@ def proofread(path: Path, document: Document) -> tuple[Finding, ...]:
     return tuple(sorted(located, key=lambda finding: (finding.paragraph, finding.start, finding.rule)))
 
 
+def place_in_profile(path: Path, report: Report, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """`findings` in the text rendered from the profile at `path`, each with its Place: the line
+    and column where its spot was written, found by the spot and the characters around it in
+    the clerk's texts (references filled in, as the templates print them). The profile is read
+    again for its positions, and only when there is something to place."""
+    if not findings:
+        return tuple(findings)
+    from reportgen.errors import ReportgenError
+    from reportgen.load import load_profile
+
+    try:
+        loaded = load_profile(path)
+    except ReportgenError:  # gone or changed since it was checked: the paragraphs still say where
+        return tuple(findings)
+    texts = _clerk_texts(report)
+    source = sourcemap.SourceText(loaded.text)
+    return tuple(replace(finding, place=_place(path, finding, texts, loaded.data, source)) for finding in findings)
+
+
+def _place(path: Path, finding: Finding, texts: list[_ClerkText], data: object, source: sourcemap.SourceText) -> Place:
+    if finding.rule in _PRINTED_VALUES:
+        field = _PRINTED_VALUES[finding.rule]
+        return Place(path, *sourcemap.locate(data, field), field)
+    found = _written_in(finding, texts)
+    if found is None:
+        return Place(path)
+    text, offset = found
+    written = text.written_offset(offset)
+    if text.printed[offset].isspace():
+        return Place(path, *_blank_at(data, source, text.path, written), text.path)
+    return Place(path, *sourcemap.locate_in_value(data, source, text.path, written), text.path)
+
+
+def _blank_at(
+    data: object, source: sourcemap.SourceText, path: ProfilePath, offset: int
+) -> tuple[int | None, int | None]:
+    """Where the blank at `offset` of the value is: just after the character before it. (sourcemap
+    finds a character by counting it from the value's start, and blanks are also indentation.)
+    The value's own start when that character cannot be placed."""
+    start = sourcemap.locate(data, path)
+    if offset == 0:
+        return start
+    line, column = sourcemap.locate_in_value(data, source, path, offset - 1)
+    return (line, column + 1) if (line, column) != start and column is not None else start
+
+
+@dataclass(frozen=True)
+class _ClerkText:
+    """One string of the profile as the templates print it (`{字段}` references filled in), and
+    where each filled-in reference stands: (printed start, end, written start, end)."""
+
+    path: ProfilePath
+    printed: str
+    references: tuple[tuple[int, int, int, int], ...] = ()
+
+    def written_offset(self, offset: int) -> int:
+        """Where character `offset` of the printed text is in the text as written; a character of
+        a filled-in figure is at the `{` of its reference."""
+        shift = 0
+        for start, end, written_start, written_end in self.references:
+            if offset < start:
+                break
+            if offset < end:
+                return written_start
+            shift = written_end - end
+        return offset + shift
+
+
+def _clerk_texts(report: Report) -> list[_ClerkText]:
+    """Every string of the profile, in the order the checks walk it (the report's order)."""
+    from reportgen.checks.base import CheckContext
+
+    return [_printed(path, text, report) for path, text in CheckContext(report).texts if text]
+
+
+def _printed(path: ProfilePath, text: str, report: Report) -> _ClerkText:
+    """The text with its references filled in as references.expand_text fills them."""
+    from reportgen.references import iter_references, resolve
+
+    parts: list[str] = []
+    references: list[tuple[int, int, int, int]] = []
+    written = printed = 0  # where the text up to here ends, as written and as printed
+    for match in iter_references(text) if "{" in text else ():
+        resolved = resolve(match, report)
+        if resolved.problem:  # left as written (validation reported it)
+            continue
+        parts += [text[written : match.start()], resolved.text]
+        printed += match.start() - written
+        references.append((printed, printed + len(resolved.text), match.start(), match.end()))
+        printed += len(resolved.text)
+        written = match.end()
+    return _ClerkText(path, "".join([*parts, text[written:]]), tuple(references))
+
+
+def _written_in(finding: Finding, texts: list[_ClerkText]) -> tuple[_ClerkText, int] | None:
+    """The clerk's text the finding's spot was printed from, and the spot's offset in it: of the
+    places the spot occurs, the one whose neighbouring characters agree longest with the
+    paragraph's (the first of equals, in the report's order). None when no place agrees for
+    _CONTEXT characters (fewer where the paragraph or the text has fewer): template text."""
+    paragraph, start, end = finding.text, finding.start, max(finding.end, finding.start + 1)
+    spot = paragraph[start:end]
+    if not spot:
+        return None
+    best: tuple[_ClerkText, int] | None = None
+    best_agreement = -1
+    for text in texts:
+        for index in _occurrences(text.printed, spot):
+            agreement = _agreement(paragraph, start, end, text.printed, index)
+            needed = min(_CONTEXT, len(paragraph) - len(spot), len(text.printed) - len(spot))
+            if agreement >= needed and agreement > best_agreement:
+                best, best_agreement = (text, index), agreement
+    return best
+
+
+def _agreement(paragraph: str, start: int, end: int, text: str, index: int) -> int:
+    """How many characters either side of paragraph[start:end] and of its copy at text[index:]
+    are the same, counting outwards up to _REACH each way."""
+    before = 0
+    while before < _REACH and before < min(start, index) and paragraph[start - before - 1] == text[index - before - 1]:
+        before += 1
+    after, text_end = 0, index + end - start
+    while (
+        after < _REACH
+        and end + after < len(paragraph)
+        and text_end + after < len(text)
+        and paragraph[end + after] == text[text_end + after]
+    ):
+        after += 1
+    return before + after
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    found = []
+    index = text.find(part)
+    while index >= 0:
+        found.append(index)
+        index = text.find(part, index + 1)
+    return found
+
+
 def read_rendered(path: Path, document: Document) -> ReadReport:
     """A rendered document read back as a published report's paragraphs (its plain text)."""
     from reportgen.reader import assemble
@@ -123,8 +287,21 @@ def _headings(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
             continue
         open_headings = {key: value for key, value in open_headings.items() if key < level}
         headings[number] = list(open_headings.values())[-1] if open_headings else ""
-        open_headings[level] = paragraph.text.split("。")[0][:20]
+        open_headings[level] = _heading_text(paragraph.text)
     return headings
+
+
+def _heading_text(text: str) -> str:
+    """A heading as a location names it: its first sentence ("（一）加强党的领导。一是…" →
+    "（一）加强党的领导"); one too long for a location line (a heading run into its text with
+    no full stop) is cut after the last comma or other mark within the limit, or at the limit,
+    and ends in "…"."""
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip("，,、：:；;")
+    if len(sentence) <= _HEADING_LIMIT:
+        return sentence
+    marks = [index for index, char in enumerate(sentence[: _HEADING_LIMIT + 1]) if char in _PAUSES]
+    cut = marks[-1] if marks and marks[-1] >= _HEADING_LIMIT // 2 else _HEADING_LIMIT
+    return sentence[:cut] + "…"
 
 
 def _under(finding: Finding, headings: dict[int, str]) -> Finding:
@@ -151,8 +328,9 @@ def severity_rank(finding: Finding) -> int:
     return _SEVERITY_ORDER[finding.severity]
 
 
-def _profile_text(path: Path) -> tuple[ReadReport, int]:
-    """A profile → the text its report would publish, read back as a report's paragraphs."""
+def _profile_text(path: Path) -> tuple[ReadReport, Report]:
+    """A profile → the text its report would publish (with its own templates, as `build` renders
+    it), read back as a report's paragraphs; and the checked report it was rendered from."""
     from reportgen import messages
     from reportgen.api import check_profile
     from reportgen.errors import FileProblem, InvalidProfile
@@ -163,4 +341,6 @@ def _profile_text(path: Path) -> tuple[ReadReport, int]:
         raise FileProblem(result.diagnostics[0].message)
     if result.report is None or result.errors:
         raise InvalidProfile(messages.check_profile_invalid(path, len(result.errors)), diagnostics=result.errors)
-    return read_rendered(path, render_document(result.report)), result.report.profile.year
+    profile = result.report.profile
+    own = [path.parent / profile.templates] if profile.templates else []
+    return read_rendered(path, render_document(result.report, own)), result.report

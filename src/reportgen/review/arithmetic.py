@@ -1,7 +1,8 @@
 """Arithmetic the text does itself (督察规定 art. 25: a report's figures must be true):
-a percentage recomputed from the two counts in the same sentence (A1), a change between two
-percentages written as "增长 X%" where X is the difference (it is X 个百分点; A2), and a
-year-on-year change recomputed from this year's and last year's counts (A3).
+a percentage recomputed from the two counts it is the share of (A1), a change between two
+percentages written as "增长 X%" where X is the difference (it is X 个百分点; A2), a
+year-on-year change recomputed from this year's and last year's counts (A3), and a part
+(审结, 办结 …) larger than its whole (受理, 收到 …; A4).
 """
 
 from __future__ import annotations
@@ -11,39 +12,73 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportgen import messages
 from reportgen.review.model import Finding
+from reportgen.review.text import is_han
 
 _SENTENCE = re.compile(r"[^。；;！？]+")
 _COUNT = re.compile(r"(?<![\d.％%])(\d+)(件|人|次|个|家|起|宗|户|场)")
 _RATE = re.compile(r"率(?:为|达|达到|是)?(\d+(?:\.\d+)?)[%％]")
+_CLAUSE_MARKS = "，、；,;：:"
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _CHANGE = re.compile(
     r"(\d+(?:\.\d+)?)[%％][^%％。；]{0,12}?(?:提高|提升|增长|上升|下降|降低|减少)(?:至|到)"
-    r"(\d+(?:\.\d+)?)[%％][^%％。；\d]{0,10}?(?:提高|提升|增长|上升|下降|降低|减少)了?(\d+(?:\.\d+)?)[%％]"
+    # between the second rate and its change only a comma and a 同比: "，办件量增长3%" is another subject's
+    r"(\d+(?:\.\d+)?)[%％][，,]?(?:同比|[较比](?:上年|去年))?(?:提高|提升|增长|上升|下降|降低|减少)了?"
+    r"(\d+(?:\.\d+)?)[%％]"
 )
+# A4: what a count is of, by the words of its clause. A whole received or handled, and the parts
+# of it concluded; a clause with both ("受理化解矛盾纠纷80件") counts as a whole.
+_WHOLES = ("受理", "收到", "办理", "接收", "排查")
+_RATE_BASES = ("受理", "办理")  # what 审结率, 办结率 are of: not 收到 (some received are not accepted)
+_PARTS = ("审结", "办结", "结案", "化解", "调解成功", "办理完毕", "处理完毕")
+_NOT_DONE = ("不予", "未")
+# Cases carried over from last year, or included, make a part larger than this year's whole legitimate.
+_CARRIED_OVER = ("结转", "上年", "含", "累计")
 
 
 def check_arithmetic(number: int, text: str) -> list[Finding]:
-    if "%" not in text and "％" not in text:  # every rule here checks a percentage: most paragraphs have none
-        return []
     findings: list[Finding] = []
+    previous = ""
     for sentence in _SENTENCE.finditer(text):
-        findings += _percent_of_counts(number, text, sentence.start(), sentence.group())
-        findings += _points(number, text, sentence.start(), sentence.group())
-        findings += _year_on_year(number, text, sentence.start(), sentence.group())
+        findings += _part_exceeds_whole(number, text, sentence.start(), sentence.group())
+        if "%" in sentence.group() or "％" in sentence.group():  # the other rules check a percentage
+            findings += _percent_of_counts(number, text, sentence.start(), sentence.group(), previous)
+            findings += _points(number, text, sentence.start(), sentence.group())
+            findings += _year_on_year(number, text, sentence.start(), sentence.group())
+        previous = sentence.group()
     return findings
 
 
-def _percent_of_counts(number: int, text: str, base: int, sentence: str) -> list[Finding]:
-    """Exactly two counts of one unit before exactly one rate: part ÷ whole, rounded as written."""
+def _percent_of_counts(number: int, text: str, base: int, sentence: str, previous: str) -> list[Finding]:
+    """One rate, its part (the count whose clause names the rate: 审结8件 … 审结率) and its whole
+    (the other count of that unit in the sentence, or the previous sentence's 受理10件): part ÷ whole,
+    rounded as written. Without the rate's name by the part ("其中女性干部40人，合格率95%")
+    the two counts need not be its part and whole, and nothing is said."""
     rates = list(_RATE.finditer(sentence))
     if len(rates) != 1:
         return []
     rate = rates[0]
-    counts = list(_COUNT.finditer(sentence[: rate.start()]))
-    if len(counts) != 2 or counts[0].group(2) != counts[1].group(2):
+    name = sentence[max(0, rate.start() - 2) : rate.start()]
+    if len(name) != 2 or not all(is_han(char) for char in name):
         return []
-    whole, part = (Decimal(match.group(1)) for match in counts)
+    counts = _counts(sentence[: rate.start()])
+    parts = [count for count in counts if name in _clause(sentence, count.start())]
+    if len(parts) != 1:
+        return []
+    part = parts[0]
+    if len(counts) == 2:
+        whole = next(count for count in counts if count is not part)
+    elif len(counts) == 1:
+        whole = _whole_before(previous, part.group(2))
+    else:
+        return []
+    if whole is None or whole.group(2) != part.group(2):
+        return []
+    return _compare(number, text, base, rate, Decimal(part.group(1)), Decimal(whole.group(1)))
+
+
+def _compare(number: int, text: str, base: int, rate: re.Match[str], part: Decimal, whole: Decimal) -> list[Finding]:
     written = Decimal(rate.group(1))
-    if whole == 0 or part > whole:
+    if whole == 0 or part > whole:  # a part larger than its whole is A4's
         return []
     places = Decimal(1).scaleb(-(len(rate.group(1).partition(".")[2])))
     computed = (part / whole * 100).quantize(places, rounding=ROUND_HALF_UP)
@@ -52,6 +87,59 @@ def _percent_of_counts(number: int, text: str, base: int, sentence: str) -> list
     start, end = base + rate.start(1), base + rate.end(1)
     message = messages.percent_disagrees(f"{written}%", f"{computed}%", str(part), str(whole))
     return [Finding("A1", "error", number, text, start, end, message, str(computed))]
+
+
+def _counts(text: str) -> list[re.Match[str]]:
+    """The counts in `text` outside brackets: "8件（终止5件，维持3件）" is one count, broken down."""
+    bracketed = {offset for match in _BRACKETED.finditer(text) for offset in range(*match.span())}
+    return [count for count in _COUNT.finditer(text) if count.start() not in bracketed]
+
+
+def _clause(sentence: str, end: int) -> str:
+    """The clause a count ends: from the last ，、；: before it (or the sentence's start) to it."""
+    start = max(sentence.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+    return sentence[start:end]
+
+
+def _whole_before(previous: str, unit: str) -> re.Match[str] | None:
+    """The previous sentence's last count of `unit` accepted or handled ("收到申请14件，受理10件。")."""
+    wholes = [count for count in _counts(previous) if count.group(2) == unit and _is_base(previous, count)]
+    return wholes[-1] if wholes else None
+
+
+def _is_base(sentence: str, count: re.Match[str]) -> bool:
+    clause = _clause(sentence, count.start())
+    return _is_whole(clause) and any(word in clause for word in _RATE_BASES)
+
+
+def _is_whole(clause: str) -> bool:
+    return any(word in clause for word in _WHOLES) and not any(word in clause for word in _NOT_DONE)
+
+
+def _is_part(clause: str) -> bool:
+    return any(word in clause for word in _PARTS) and not any(word in clause for word in (*_WHOLES, *_NOT_DONE))
+
+
+def _part_exceeds_whole(number: int, text: str, base: int, sentence: str) -> list[Finding]:
+    """ "受理10件，审结12件": a part counted after its whole, of the same unit, larger than it."""
+    if not any(word in sentence for word in _WHOLES) or any(word in sentence for word in _CARRIED_OVER):
+        return []
+    findings = []
+    whole: dict[str, re.Match[str]] = {}  # unit → the last whole counted before
+    for count in _counts(sentence):
+        clause = _clause(sentence, count.start())
+        unit = count.group(2)
+        if _is_whole(clause):
+            whole[unit] = count
+        elif _is_part(clause) and unit in whole and int(count.group(1)) > int(whole[unit].group(1)):
+            received = whole[unit]
+            message = messages.part_over_whole_found(
+                _clause(sentence, count.start()) + count.group(),
+                _clause(sentence, received.start()) + received.group(),
+            )
+            start, end = base + count.start(), base + count.end()
+            findings.append(Finding("A4", "error", number, text, start, end, message))
+    return findings
 
 
 def _points(number: int, text: str, base: int, sentence: str) -> list[Finding]:
@@ -93,6 +181,11 @@ _YEAR_ON_YEAR = (
         rf"(?P<this>{_NUMBER}{_UNIT}){_GAP}{_CHANGE_VERB}[（(，,]?{_PREVIOUS}(?:为|是|的)?(?P<last>{_NUMBER}{_UNIT})"
     ),
 )
+# "2024年受理45件，2023年受理40件，同比增长12.5%": two years named, the later one's count is this year's.
+_TWO_YEARS = re.compile(
+    rf"(?P<year1>\d{{4}})年度?[^\d%％，,。；]{{0,12}}?(?P<count1>{_NUMBER}{_UNIT})[，,、]"
+    rf"(?P<year2>\d{{4}})年度?[^\d%％，,。；]{{0,12}}?(?P<count2>{_NUMBER}{_UNIT}){_GAP}{_CHANGE_VERB}"
+)
 _SPLIT_COUNT = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(.+)")
 _SCALE = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _OPPOSITE = {
@@ -113,19 +206,30 @@ def _year_on_year(number: int, text: str, base: int, sentence: str) -> list[Find
     as (this − last) ÷ last, rounded as written, its direction included."""
     findings: list[Finding] = []
     spans: list[tuple[int, int]] = []
-    for pattern in _YEAR_ON_YEAR:
-        for match in pattern.finditer(sentence):
-            span = match.span("percent")
-            if span in spans or _in_range(sentence, match.start("this")) or _in_range(sentence, match.start("last")):
-                continue
-            spans.append(span)
-            finding = _recompute(number, text, base, match)
-            findings += [finding] if finding else []
+    for match, this, last in _comparisons(sentence):
+        span = match.span("percent")
+        if span in spans or _in_range(sentence, match.start(this)) or _in_range(sentence, match.start(last)):
+            continue
+        spans.append(span)
+        finding = _recompute(number, text, base, match, match.group(this), match.group(last))
+        findings += [finding] if finding else []
     return findings
 
 
-def _recompute(number: int, text: str, base: int, match: re.Match[str]) -> Finding | None:
-    this, last = _count(match.group("this")), _count(match.group("last"))
+def _comparisons(sentence: str) -> list[tuple[re.Match[str], str, str]]:
+    """Each comparison stated, with the names of its groups holding this year's and last year's count."""
+    found = [(match, "this", "last") for pattern in _YEAR_ON_YEAR for match in pattern.finditer(sentence)]
+    for match in _TWO_YEARS.finditer(sentence):
+        first, second = int(match.group("year1")), int(match.group("year2"))
+        if abs(first - second) == 1:
+            found.append((match, *(("count1", "count2") if first > second else ("count2", "count1"))))
+    return found
+
+
+def _recompute(
+    number: int, text: str, base: int, match: re.Match[str], this_written: str, last_written: str
+) -> Finding | None:
+    this, last = _count(this_written), _count(last_written)
     if this is None or last is None or this[1] != last[1] or not last[0]:
         return None
     verb, written = match.group("verb"), Decimal(match.group("percent"))
@@ -136,7 +240,6 @@ def _recompute(number: int, text: str, base: int, match: re.Match[str]) -> Findi
     if right_verb == verb and computed == written:
         return None
     start, end = base + match.start("verb"), base + match.end("percent") + 1  # through the % sign
-    this_written, last_written = match.group("this"), match.group("last")
     message = messages.year_on_year_disagrees(
         last_written,
         this_written,

@@ -124,23 +124,27 @@ def _anchor_index() -> tuple[re.Pattern[str], dict[str, set[int]]]:
 
 
 def near_misses(folded: str, entry: Formulation, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, int]]:
-    """Spans of `folded` that begin and end as the phrase does and differ from it by 1 to
-    `max_slips` characters inserted, deleted or replaced: (start, end, how many)."""
+    """Spans of `folded` that begin and end as the phrase does, or differ from it in an end
+    character only (_end_slips), and differ from it by 1 to `max_slips` characters inserted,
+    deleted or replaced: (start, end, how many)."""
     phrase, limit = fold(entry.phrase), entry.max_slips
     known = [*taken]
     for form in (phrase, *(fold(form) for form in entry.distinct)):
         known += _occurrences(folded, form)
+    ends = _end_slips(folded, phrase)
     found = []
-    for start, end in sorted(_candidates(folded, phrase, limit)):
+    for start, end in sorted(_candidates(folded, phrase, limit) | ends):
         if any(start < other_end and other_start < end for other_start, other_end in known):
             continue
         if _separators(folded[start:end]) > _separators(phrase):
             continue
         slips = _distance(folded[start:end], phrase, limit)
         if 0 < slips <= limit:
-            found.append((slips, abs(end - start - len(phrase)), start, end))
+            # Of equally close spans, one that keeps both of the phrase's ends: "职某能科学…" is
+            # 某 inserted, not 职 replaced by 某 after a stray 职.
+            found.append((slips, (start, end) in ends, abs(end - start - len(phrase)), start, end))
     chosen: list[tuple[int, int, int]] = []
-    for slips, _, start, end in sorted(found):  # the closest of overlapping spans
+    for slips, _, _, start, end in sorted(found):  # the closest of overlapping spans
         if all(end <= other_start or other_end <= start for other_start, other_end, _ in chosen):
             chosen.append((start, end, slips))
     return sorted(chosen)
@@ -155,6 +159,24 @@ def _candidates(folded: str, phrase: str, limit: int) -> set[tuple[int, int]]:
         spans |= {(start, start + n) for n in lengths if folded[start + n - 1 : start + n] == phrase[-1]}
     for _, end in _occurrences(folded, phrase[-_ANCHOR:]):
         spans |= {(end - n, end) for n in lengths if end >= n and folded[end - n] == phrase[0]}
+    return spans
+
+
+def _end_slips(folded: str, phrase: str) -> set[tuple[int, int]]:
+    """Spans the length of the phrase, anchored at one end, whose character at the other end is
+    not the phrase's but the one beside it is ("人民满义", "只能科学"): a slip in the end character
+    itself, which the spans above miss, as they need both ends. The neighbour must agree, so
+    that a different word ending the phrase's opening words ("…督察工作方案") is not a slip."""
+    size = len(phrase)
+    spans = set()
+    for start, _ in _occurrences(folded, phrase[:_ANCHOR]):
+        end = start + size
+        if end <= len(folded) and folded[end - 1] != phrase[-1] and folded[end - 2] == phrase[-2]:
+            spans.add((start, end))
+    for _, end in _occurrences(folded, phrase[-_ANCHOR:]):
+        start = end - size
+        if start >= 0 and folded[start] != phrase[0] and folded[start + 1] == phrase[1]:
+            spans.add((start, end))
     return spans
 
 

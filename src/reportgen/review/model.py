@@ -7,6 +7,22 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a finding's spot was written in the profile a report was rendered from: the file, and
+    the 1-based line and column inside the field `path` holds. No line when the spot is text the
+    templates wrote (numbering, headings, the sentences made from the figures)."""
+
+    file: Path
+    line: int | None = None
+    column: int | None = None
+    path: tuple[str | int, ...] = ()  # the field, as the profile checks name it ("preamble", …)
+
+    @property
+    def field(self) -> str:
+        return ".".join(map(str, self.path))
+
+
+@dataclass(frozen=True)
 class Finding:
     """One defect at one place: `start:end` is the spot inside the paragraph's text."""
 
@@ -20,6 +36,7 @@ class Finding:
     correction: str = ""  # what to write instead of text[start:end]; "" when it needs a person
     heading: str = ""  # the heading the paragraph sits under
     safe_fixes: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)  # for --fix
+    place: Place | None = field(default=None, compare=False)  # in the profile, when a profile was checked
 
     @property
     def excerpt(self) -> str:

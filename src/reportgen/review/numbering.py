@@ -1,5 +1,6 @@
 """Numbering as written (GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1））: gaps, repeats and
-steps back at each level, and run-in 一是 / 二是 chains that skip or stop at 一是.
+steps back at each level (N1), one level written two ways ("1." then "2、", N4), and run-in
+一是 / 二是 chains that skip or stop at 一是 (N2, N3).
 
 The reader recognises each paragraph's leading numbering and run-in markers
 (reader/numbering.py); here they are only counted. A higher level restarts the levels below.
@@ -38,11 +39,13 @@ def show(fmt: str, ordinal: int) -> str:
 def check_leading_numbering(paragraphs: Sequence[Paragraph]) -> list[Finding]:
     findings: list[Finding] = []
     last: dict[int, int] = {}
+    styles: dict[int, str] = {}  # level → the format its first item was written in
     for index, paragraph in enumerate(paragraphs, start=1):
         level = LEVELS.get(paragraph.format)
         if level is None:
             continue
         previous = last.get(level, 0)
+        style = styles.setdefault(level, paragraph.format) if previous else paragraph.format
         ordinal = paragraph.ordinal if paragraph.ordinal is not None else previous + 1
         if paragraph.ordinal is None:  # the numeral lost: "、下一步工作打算"
             message = messages.numbering_lost(show(paragraph.format, ordinal), paragraph.number)
@@ -53,9 +56,19 @@ def check_leading_numbering(paragraphs: Sequence[Paragraph]) -> list[Finding]:
             findings.append(
                 Finding("N1", "error", index, paragraph.text, 0, end, message, show(paragraph.format, previous + 1))
             )
+        elif style != paragraph.format:
+            findings.append(_mixed(index, paragraph, style, ordinal))
         last = {key: value for key, value in last.items() if key < level}
         last[level] = ordinal
+        styles = {key: value for key, value in styles.items() if key < level}
+        styles[level] = style
     return findings
+
+
+def _mixed(index: int, paragraph: Paragraph, style: str, ordinal: int) -> Finding:
+    """ "1.学习" then "2、培训": one level, two ways of writing it; the first way is kept."""
+    message = messages.numbering_mixed(show(style, 1), paragraph.number)
+    return Finding("N4", "warning", index, paragraph.text, 0, len(paragraph.number), message, show(style, ordinal))
 
 
 def _step_message(fmt: str, previous: int, ordinal: int, written: str) -> str:

@@ -1,5 +1,5 @@
 """Punctuation (GB/T 15834-2011): half-width marks and straight quotes in Chinese text,
-unbalanced 《》“”（）, doubled marks, and a space between two Chinese characters.
+unbalanced 《》“”‘’（）【】, doubled marks, and a space between two Chinese characters.
 
 Half-width marks and straight quotes are found by the profile check's own logic
 (checks/punctuation.py), so a report and a profile are judged alike; 3,000, 9:00, URLs and
@@ -16,9 +16,12 @@ from reportgen.checks.punctuation import _half_width_marks, _straight_quotes
 from reportgen.review.model import Finding
 from reportgen.review.text import is_han
 
-PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
+PAIRS = (("《", "》"), ("“", "”"), ("‘", "’"), ("（", "）"), ("【", "】"))
 _MARKS = {opening: re.compile(f"[{opening}{closing}]") for opening, closing in PAIRS}
-_DOUBLED = re.compile(r"([，。、；：！？])\1+")
+# Two or more marks in a row, of one kind or not, either width: "，，" "。，" "。," ",，".
+_DOUBLED = re.compile(r"[，。、；：！？,;:!?]{2,}")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_EXCLAMATIONS = frozenset("！？")  # "？！" and "！？" are a question exclaimed, not a slip
 _SENTENCE = re.compile(r"[。，；]")
 
 
@@ -71,6 +74,8 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int | None:
     """The first closing mark with nothing open, else the first opening mark never closed."""
     open_at: list[int] = []
     for match in _MARKS[opening].finditer(text):  # only the marks, not every character
+        if match.group() == "’" and _apostrophe(text, match.start()):
+            continue
         if match.group() == opening:
             open_at.append(match.start())
         elif not open_at:
@@ -80,21 +85,38 @@ def _first_unmatched(text: str, opening: str, closing: str) -> int | None:
     return open_at[0] if open_at else None
 
 
+def _apostrophe(text: str, offset: int) -> bool:
+    """’ between two ASCII letters ("It’s") is an apostrophe, not a closing quote."""
+    return (
+        0 < offset < len(text) - 1
+        and (text[offset - 1] + text[offset + 1]).isascii()
+        and (text[offset - 1].isalpha() and text[offset + 1].isalpha())
+    )
+
+
 def _doubled(number: int, text: str) -> list[Finding]:
-    return [
-        Finding(
-            "P4",
-            "error",
-            number,
-            text,
-            match.start(),
-            match.end(),
-            messages.doubled_found(match.group()),
-            match.group(1),
-            safe_fixes=((match.start(), match.end(), match.group(1)),),
+    findings = []
+    for match in _DOUBLED.finditer(text):
+        marks = match.group()
+        folded = {_FULL.get(mark, mark) for mark in marks}
+        if len(folded) > 1 and folded <= _EXCLAMATIONS:
+            continue
+        first = _FULL.get(marks[0], marks[0])
+        message = messages.doubled_found(marks) if len(folded) == 1 else messages.marks_run_found(marks, first)
+        fixes = _keep_first(*match.span(), marks[0], first)
+        findings.append(
+            Finding("P4", "error", number, text, match.start(), match.end(), message, first, safe_fixes=fixes)
         )
-        for match in _DOUBLED.finditer(text)
-    ]
+    return findings
+
+
+def _keep_first(start: int, end: int, written: str, first: str) -> tuple[tuple[int, int, str], ...]:
+    """The run becomes its first mark, full width. A half-width first mark is also P1's fix at
+    (start, start + 1), which --fix would take before a fix of the whole run: then the full-width
+    mark and the deletions of the rest, one by one, so P1's fixes inside the run give way."""
+    if written == first:
+        return ((start, end, first),)
+    return ((start, start + 1, first), *((at, at + 1, "") for at in range(start + 1, end)))
 
 
 def _spaces(number: int, text: str) -> list[Finding]:

@@ -1,8 +1,10 @@
-"""A word written twice in a row ("听取听取", "的的"): left over from typing or editing.
+"""A word or a clause written twice in a row ("听取听取", "的的", "坚持依法行政，坚持依法行政，"):
+left over from typing or editing.
 
-Reduplication is ordinary Chinese (层层、常常、天天、一一, 家家户户), so one character written
-twice is reported only for function words that never double; two to four characters
-written twice always are.
+Reduplication is ordinary Chinese (层层、常常、天天、一一, 家家户户, 一件一件), so one character
+written twice is reported only for function words that never double, and then not where the
+two belong to two words (为了|了解, 不了了之); two to four characters written twice are,
+except 一X一X; a clause of four or more characters is when it is repeated after a comma.
 """
 
 from __future__ import annotations
@@ -14,11 +16,77 @@ from reportgen.review.model import Finding
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _PARTICLE_TWICE = re.compile(r"([的了和与在对为把被将及])\1")
+_CLAUSE_END = "，、；。！？：,;:!?"
+# A clause (from the paragraph"s start or a mark) of at least four characters, again after ，or 、.
+_CLAUSE_TWICE = re.compile(rf"(?:^|(?<=[{_CLAUSE_END}]))([^{_CLAUSE_END}\s]{{4,}})[，、,]\1(?=[{_CLAUSE_END}]|$)")
+# A doubled function word where the first closes one word and the second opens the next.
+_CLOSES = frozenset(
+    (
+        "为了",
+        "除了",
+        "不了",
+        "以及",
+        "涉及",
+        "普及",
+        "危及",
+        "作为",
+        "行为",
+        "成为",
+        "因为",
+        "认为",
+        "针对",
+        "面对",
+        "核对",
+        "比对",
+        "存在",
+        "现在",
+        "正在",
+        "实在",
+        "所在",
+        "内在",
+        "即将",
+        "必将",
+        "总和",
+        "平和",
+        "参与",
+        "给与",
+        "目的",
+        "有的",
+        "是的",
+    )
+)
+_OPENS = frozenset(
+    (
+        "了解",
+        "了结",
+        "了然",
+        "了之",
+        "及时",
+        "对于",
+        "对照",
+        "对象",
+        "为民",
+        "为人",
+        "在于",
+        "将来",
+        "和谐",
+        "与会",
+        "把关",
+        "把握",
+        "被告",
+        "的确",
+    )
+)
 
 
 def check_repeats(number: int, text: str) -> list[Finding]:
-    found = [*_WORD_TWICE.finditer(text)]
-    found += [match for match in _PARTICLE_TWICE.finditer(text) if not _reduplicated(text, match.start(), match.end())]
+    found = [match for match in _WORD_TWICE.finditer(text) if not _one_by_one(match.group(1))]
+    found += [
+        match
+        for match in _PARTICLE_TWICE.finditer(text)
+        if not _reduplicated(text, match.start(), match.end()) and not _two_words(text, match.start())
+    ]
+    found += _CLAUSE_TWICE.finditer(text)
     return [
         Finding(
             "R1",
@@ -39,3 +107,13 @@ def _reduplicated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     return (len(before) == 2 and before[0] == before[1]) or (len(after) == 2 and after[0] == after[1])
+
+
+def _one_by_one(word: str) -> bool:
+    """一件一件, 一项一项, 一步一步: 一X一X is "one by one"."""
+    return len(word) == 2 and word[0] == "一"
+
+
+def _two_words(text: str, start: int) -> bool:
+    """为了|了解, 以及|及时, 不了|了之: the doubled character is the seam of two words."""
+    return start > 0 and text[start - 1 : start + 1] in _CLOSES and text[start + 1 : start + 3] in _OPENS
