@@ -250,6 +250,7 @@ def profile_rows(path: Path, templates: dict[str, bytes], rounds: int) -> list[R
         ("  stage 1 load (YAML with positions)", partial(load_profile, path)),
         ("  stage 2–4 schema + derive + checks", partial(check_loaded, loaded)),
         ("  stage 5 render (templates → model)", partial(render_document, report, own)),
+        ("  stage 5 proofread (check's text rules)", partial(proofread, path, document)),
         ("  stage 6 write DOCX", partial(write, document, "docx", OPTIONS)),
         ("  stage 6 write HTML", partial(write, document, "html", OPTIONS)),
     ]
