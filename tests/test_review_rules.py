@@ -322,3 +322,32 @@ def test_a_long_paragraph_is_checked_well_under_100_ms():
         check_report(report)
         runs.append(time.perf_counter() - start)
     assert sorted(runs)[2] < 0.1
+
+
+# ---------------------------------------------------------------- A5: a change given in 个百分点
+
+
+def test_a_wrong_number_of_points_is_corrected_with_the_rates_used():
+    (finding,) = [
+        f for f in check_arithmetic(1, "出庭应诉率由79.39%提高至96.91%，提高18.56个百分点。") if f.rule == "A5"
+    ]
+    assert finding.correction == "提高17.52个百分点"
+    assert finding.message == "由 79.39% 到 96.91% 应为“提高17.52个百分点”，文中写的是“提高18.56个百分点”"
+
+
+def test_points_in_the_wrong_direction_are_found():
+    (finding,) = [f for f in check_arithmetic(1, "纠错率由10%下降至8%，同比提高2个百分点。") if f.rule == "A5"]
+    assert finding.correction == "下降2个百分点"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "出庭应诉率由79.39%提高至96.91%，同比提高17.52个百分点。",
+        "纠错率由10%下降至8%，下降2个百分点。",
+        "覆盖率由95.5%提高到98%，提高2.5个百分点。",
+        "覆盖率由95.55%提高到98%，提高2.5个百分点。",  # 2.45 rounds to 2.5 at one decimal
+    ],
+)
+def test_correct_points_are_left_alone(sentence):
+    assert [f.rule for f in check_arithmetic(1, sentence) if f.rule == "A5"] == []

@@ -76,6 +76,11 @@ RULES: dict[str, tuple[str, str, str]] = {
         "同一句话中办结、审结、化解等的件数不应多于受理、收到、办理的件数；句中写明含上年结转或累计数的除外。",
         _PARTS,
     ),
+    "A5": (
+        "百分点与两个比率不符",
+        "比率由 a% 变为 b% 时，变化是两者之差 |b−a| 个百分点，方向与两个比率的高低一致。",
+        _POINTS,
+    ),
     "F1": ("过时的提法", "提法已被新的文件取代，应使用现行表述。", f"{_GANGYAO}等（每条的出处见说明）"),
     "F2": (
         "规范表述有误",
@@ -168,6 +173,10 @@ def percent_disagrees(written: str, computed: str, part: str, whole: str) -> str
 
 def points_not_percent(before: str, after: str, written: str, points: str) -> str:
     return f"由 {before} 到 {after} 是 {points} 个百分点的变化，写成了“{written}”"
+
+
+def points_disagree(before: str, after: str, written: str, correct: str) -> str:
+    return f"由 {before} 到 {after} 应为“{correct}”，文中写的是“{written}”"
 
 
 def year_on_year_disagrees(before: str, after: str, this: str, last: str, computed: str, written: str) -> str:

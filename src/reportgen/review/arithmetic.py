@@ -25,6 +25,13 @@ _CHANGE = re.compile(
     r"(\d+(?:\.\d+)?)[%％][，,]?(?:同比|[较比](?:上年|去年))?(?:提高|提升|增长|上升|下降|降低|减少)了?"
     r"(\d+(?:\.\d+)?)[%％]"
 )
+# A5: the same change given in 个百分点 — its value and direction are checked.
+_RISES, _FALLS = ("提高", "提升", "增长", "上升"), ("下降", "降低", "减少")
+_POINTS_GIVEN = re.compile(
+    r"(\d+(?:\.\d+)?)[%％][^%％。；]{0,12}?(?P<first>提高|提升|增长|上升|下降|降低|减少)(?:至|到)"
+    r"(\d+(?:\.\d+)?)[%％][，,]?(?:同比|[较比](?:上年|去年))?(?P<second>提高|提升|增长|上升|下降|降低|减少)了?"
+    r"(?P<points>\d+(?:\.\d+)?)个百分点"
+)
 # A4: what a count is of, by the words of its clause. A whole received or handled, and the parts
 # of it concluded; a clause with both ("受理化解矛盾纠纷80件") counts as a whole.
 _WHOLES = ("受理", "收到", "办理", "接收", "排查")
@@ -51,6 +58,7 @@ def check_arithmetic(number: int, text: str) -> list[Finding]:
         if "%" in sentence.group() or "％" in sentence.group():  # the other rules check a percentage
             findings += _percent_of_counts(number, text, sentence.start(), sentence.group(), previous)
             findings += _points(number, text, sentence.start(), sentence.group())
+            findings += _points_given(number, text, sentence.start(), sentence.group())
             findings += _year_on_year(number, text, sentence.start(), sentence.group())
         previous = sentence.group()
     return findings
@@ -163,6 +171,26 @@ def _points(number: int, text: str, base: int, sentence: str) -> list[Finding]:
         written = text[start:end]
         message = messages.points_not_percent(f"{before}%", f"{after}%", written, f"{points}")
         findings.append(Finding("A2", "error", number, text, start, end, message, f"{points}个百分点"))
+    return findings
+
+
+def _points_given(number: int, text: str, base: int, sentence: str) -> list[Finding]:
+    """ "由79.39%提高至96.91%，提高18.56个百分点": the points are the two rates' difference, rounded
+    as written, in the direction the rates moved."""
+    findings = []
+    for match in _POINTS_GIVEN.finditer(sentence):
+        before, after = Decimal(match.group(1)), Decimal(match.group(3))
+        written = match.group("points")
+        places = Decimal(1).scaleb(-len(written.partition(".")[2]))
+        points = abs(after - before).quantize(places, rounding=ROUND_HALF_UP)
+        rising = after > before
+        direction_ok = after == before or (match.group("second") in _RISES) == rising
+        if points == Decimal(written) and direction_ok:
+            continue
+        verb = match.group("second") if direction_ok else ("提高" if rising else "下降")
+        start, end = base + match.start("second"), base + match.end()
+        message = messages.points_disagree(f"{before}%", f"{after}%", text[start:end], f"{verb}{points}个百分点")
+        findings.append(Finding("A5", "error", number, text, start, end, message, f"{verb}{points}个百分点"))
     return findings
 
 
