@@ -111,3 +111,27 @@ def test_the_first_pass_reads_in_full_a_profile_with_a_line_mistake(tmp_path):
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
 
     assert parallel._name_only(tmp_path / "p.yaml").base_name is None  # as load_profile refuses it
+
+
+def _variants() -> list[tuple[str, str]]:
+    text = (PROFILES / "紫阳县-2023.yaml").read_text(encoding="utf-8")
+    start = text.index("jurisdiction:")
+    end = text.index("\n", text.index("\n  name:", start) + 1)
+    block = text[start:end] + "\n"
+    return [
+        ("document marker", "---\n" + text),
+        ("jurisdiction last", text[:start] + text[end + 1 :] + "\n" + block),
+        ("comments inside", text.replace("\n  name:", "\n# 名称\n  name:", 1)),
+        ("windows line breaks", text.replace("\n", "\r\n")),
+    ]
+
+
+@pytest.mark.parametrize(("kind", "text"), _variants(), ids=[kind for kind, _ in _variants()])
+def test_the_first_pass_agrees_with_the_full_check_however_the_profile_is_laid_out(tmp_path, kind, text):
+    from reportgen import api, parallel
+
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    named, checked = parallel._name_only(path), api.check_profile(path).slim()
+
+    assert (named.base_name, named.positions) == (checked.base_name, checked.positions)

@@ -10,6 +10,7 @@ the full check runs once, in the worker that builds the profile.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
@@ -71,17 +72,42 @@ def _name_only(path: Path) -> ValidationResult:
 
 
 def _name_and_year(path: Path) -> Any:
-    """The profile's `jurisdiction` and `year`, with positions: only those two are built when the
-    text is one load_profile reads the same way (a third of a full load), else the full load."""
+    """The profile's `jurisdiction` and `year`, with positions: only their lines are parsed (the
+    others blanked, so every line keeps its number) when the text is one load_profile reads the
+    same way, a tenth of a full load; else the full load."""
     from reportgen import fastyaml, load
     from reportgen.yaml_lines import may_have_certain_problems
 
     text = load.read_profile_text(path)
-    if "%YAML" not in text and not may_have_certain_problems(text):
-        data = fastyaml.parse_fast_keys(text, _NAMING_KEYS, load.MAX_DEPTH, load.MAX_EXPANDED_NODES)
+    naming = _naming_lines(text)
+    if naming is not None and not may_have_certain_problems(naming):
+        data = fastyaml.parse_fast_keys(naming, _NAMING_KEYS, load.MAX_DEPTH, load.MAX_EXPANDED_NODES)
         if data is not fastyaml.UNDECIDED:
             return data
     return load.parse_profile_text(text, path)
+
+
+_TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[ \t]*:(?:[ \t]|$)")
+
+
+def _naming_lines(text: str) -> str | None:
+    """`text` with every line outside the top-level `jurisdiction:` and `year:` blocks blanked; None
+    when a line at column 0 is anything but a plain key or a comment (a document marker, a
+    directive, a list, a flow collection going on), or the line breaks are not plain "\n"."""
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return None
+    lines = text.split("\n")
+    kept = [""] * len(lines)
+    inside = False
+    for index, line in enumerate(lines):
+        if line[:1] not in ("", " ", "#"):
+            key = _TOP_LEVEL_KEY.match(line)
+            if key is None:
+                return None
+            inside = line[: line.index(":")].rstrip(" \t") in _NAMING_KEYS
+        if inside and not line.startswith("#"):
+            kept[index] = line
+    return "\n".join(kept)
 
 
 _NAMING_KEYS = frozenset({"jurisdiction", "year"})
