@@ -51,7 +51,7 @@ from reportgen.api import check_loaded, check_profile
 from reportgen.document import Document, Enumeration, Heading, Paragraph, Signature, Table
 from reportgen.load import load_profile
 from reportgen.render import render_document
-from reportgen.review import proofread
+from reportgen.review import place_in_profile, proofread
 from reportgen.writers import WriteOptions, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +121,8 @@ def whole_build(path: Path) -> tuple[bytes, bytes]:
         raise SystemExit(f"{path.name} does not validate; run `reportgen validate {path}`.")
     templates = [path.parent / result.report.profile.templates] if result.report.profile.templates else []
     document = render_document(result.report, templates)
-    proofread(path, document)  # build proofreads what it writes with `reportgen check`'s text rules
+    # build proofreads what it writes with `reportgen check`'s text rules, placing findings in the profile
+    place_in_profile(path, result.report, proofread(path, document), result.loaded)
     return write(document, "docx", OPTIONS), write(document, "html", OPTIONS)
 
 

@@ -168,7 +168,7 @@ def _proofread(result: ValidationResult, document: Document) -> tuple[ReviewFind
     from reportgen.review import place_in_profile, proofread
 
     assert result.report is not None
-    return place_in_profile(result.path, result.report, proofread(result.path, document))
+    return place_in_profile(result.path, result.report, proofread(result.path, document), result.loaded)
 
 
 def _wrong_fonts(document: Document, formats: Sequence[str]) -> list[RoleFont]:

@@ -42,6 +42,8 @@ class ValidationResult:
     positions: dict[ProfilePath, tuple[int | None, int | None]] = field(default_factory=dict)
     # The base name its files are written under, kept when a slim copy drops the model (outputs.py).
     base_name: str | None = None
+    # The file as read (text and positions): build places proofreading findings with it.
+    loaded: LoadedProfile | None = None
 
     def slim(self) -> ValidationResult:
         """This result without the model and figures: what a batch keeps of each profile, and what a
@@ -49,7 +51,7 @@ class ValidationResult:
         from reportgen.outputs import output_base_name
 
         name = output_base_name(self.profile) if self.ok and self.profile is not None else self.base_name
-        return dataclasses.replace(self, profile=None, report=None, base_name=name)
+        return dataclasses.replace(self, profile=None, report=None, base_name=name, loaded=None)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -87,7 +89,7 @@ def failed_load(path: Path, exc: ReportgenError) -> ValidationResult:
 
 def validate_schema(loaded: LoadedProfile) -> ValidationResult:
     """The profile model, or every schema error with its line and column."""
-    result = ValidationResult(loaded.path)
+    result = ValidationResult(loaded.path, loaded=loaded)
     if not isinstance(loaded.data, Mapping):
         message = messages.empty_profile() if loaded.data is None else messages.root_not_mapping(loaded.data)
         result.diagnostics.append(_diagnostic(loaded, Severity.ERROR, (), message))

@@ -33,6 +33,7 @@ from reportgen.review.repeats import check_repeats
 if TYPE_CHECKING:
     from reportgen.derive import Report
     from reportgen.errors import ProfilePath
+    from reportgen.load import LoadedProfile
 
 __all__ = [
     "SAFE_RULES",
@@ -116,7 +117,9 @@ def proofread(path: Path, document: Document) -> tuple[Finding, ...]:
     return tuple(sorted(located, key=lambda finding: (finding.paragraph, finding.start, finding.rule)))
 
 
-def place_in_profile(path: Path, report: Report, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+def place_in_profile(
+    path: Path, report: Report, findings: Sequence[Finding], loaded: LoadedProfile | None = None
+) -> tuple[Finding, ...]:
     """`findings` in the text rendered from the profile at `path`, each with its Place: the line
     and column where its spot was written, found by the spot and the characters around it in
     the clerk's texts (references filled in, as the templates print them). The profile is read
@@ -126,10 +129,11 @@ def place_in_profile(path: Path, report: Report, findings: Sequence[Finding]) ->
     from reportgen.errors import ReportgenError
     from reportgen.load import load_profile
 
-    try:
-        loaded = load_profile(path)
-    except ReportgenError:  # gone or changed since it was checked: the paragraphs still say where
-        return tuple(findings)
+    if loaded is None:
+        try:
+            loaded = load_profile(path)
+        except ReportgenError:  # gone or changed since it was checked: the paragraphs still say where
+            return tuple(findings)
     texts = _clerk_texts(report)
     source = sourcemap.SourceText(loaded.text)
     return tuple(replace(finding, place=_place(path, finding, texts, loaded.data, source)) for finding in findings)
