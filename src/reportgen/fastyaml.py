@@ -110,30 +110,6 @@ def parse_fast(text: str, max_depth: int, max_nodes: int) -> Any:
         return UNDECIDED
 
 
-def parse_fast_keys(text: str, keys: frozenset[str], max_depth: int, max_nodes: int) -> Any:
-    """Only the top-level `keys` of the profile (as parse_fast builds them, with positions), for
-    a batch's first pass that needs a name and a year, not every paragraph; UNDECIDED as there."""
-    loader = _loader_class()
-    if loader is None or _undecided_text(text) or _nesting_bound(text) > _MAX_NESTING_BOUND:
-        return UNDECIDED
-    try:
-        parser = loader(text)
-        try:
-            root = parser.get_single_node()
-        finally:
-            parser.dispose()
-    except Exception:
-        return UNDECIDED
-    if root is None or root.id != "mapping":
-        return UNDECIDED
-    wanted = [(key, value) for key, value in root.value if isinstance(key.value, str) and key.value in keys]
-    partial = type(root)(root.tag, wanted, root.start_mark, root.end_mark, flow_style=root.flow_style)
-    try:
-        return _Builder(text, max_depth, max_nodes).build(partial, 1)
-    except _Undecided:
-        return UNDECIDED
-
-
 def _undecided_text(text: str) -> bool:
     directive = text.startswith("%") or "\n%" in text
     return (directive or _UNDECIDED_CHARS.search(text) is not None) and _UNDECIDED_TEXT.search(text) is not None

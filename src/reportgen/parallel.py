@@ -81,7 +81,7 @@ def _name_and_year(path: Path) -> Any:
     text = load.read_profile_text(path)
     naming = _naming_lines(text)
     if naming is not None and not may_have_certain_problems(naming):
-        data = fastyaml.parse_fast_keys(naming, _NAMING_KEYS, load.MAX_DEPTH, load.MAX_EXPANDED_NODES)
+        data = fastyaml.parse_fast(naming, load.MAX_DEPTH, load.MAX_EXPANDED_NODES)
         if data is not fastyaml.UNDECIDED:
             return data
     return load.parse_profile_text(text, path)
