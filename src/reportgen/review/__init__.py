@@ -29,6 +29,7 @@ from reportgen.review.numbering import check_leading_numbering, check_run_in
 from reportgen.review.publication import check_published_date, check_signature_date, check_title_year, title_year
 from reportgen.review.punctuation import check_doubled_and_spaces, check_punctuation
 from reportgen.review.repeats import check_repeats
+from reportgen.review.text import occurrences
 
 if TYPE_CHECKING:
     from reportgen.derive import Report
@@ -226,7 +227,7 @@ def _written_in(finding: Finding, texts: list[_ClerkText]) -> tuple[_ClerkText, 
     best: tuple[_ClerkText, int] | None = None
     best_agreement = -1
     for text in texts:
-        for index in _occurrences(text.printed, spot):
+        for index, _ in occurrences(text.printed, spot):
             agreement = _agreement(paragraph, start, end, text.printed, index)
             needed = min(_CONTEXT, len(paragraph) - len(spot), len(text.printed) - len(spot))
             if agreement >= needed and agreement > best_agreement:
@@ -249,15 +250,6 @@ def _agreement(paragraph: str, start: int, end: int, text: str, index: int) -> i
     ):
         after += 1
     return before + after
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    found = []
-    index = text.find(part)
-    while index >= 0:
-        found.append(index)
-        index = text.find(part, index + 1)
-    return found
 
 
 def read_rendered(path: Path, document: Document) -> ReadReport:

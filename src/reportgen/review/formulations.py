@@ -11,6 +11,7 @@ from importlib.resources import files
 
 from reportgen import messages
 from reportgen.review.model import Finding
+from reportgen.review.text import occurrences
 
 # Width and quote style are P1's and P2's business: fold them, one character for one, so that
 # spans found in the folded text are spans of the text as written. (str.replace per character
@@ -82,14 +83,14 @@ def check_formulations(number: int, text: str) -> list[Finding]:
             message = messages.outdated_formulation(old.form, old.current, old.why)
             findings += [
                 Finding("F1", "hint", number, text, start, end, message, old.current)
-                for start, end in _occurrences(folded, fold(old.form))
+                for start, end in occurrences(folded, fold(old.form))
             ]
         for slip in entry.misspelt:
             changes = _changes(slip.form, slip.current)
             message = messages.formulation_slip(slip.form, slip.current, changes, entry.source)
             findings += [
                 Finding("F2", "warning", number, text, start, end, message, slip.current)
-                for start, end in _occurrences(folded, fold(slip.form))
+                for start, end in occurrences(folded, fold(slip.form))
             ]
     taken = [(finding.start, finding.end) for finding in findings]
     for entry in relevant:
@@ -133,7 +134,7 @@ def near_misses(folded: str, entry: Formulation, taken: Sequence[tuple[int, int]
     phrase, limit = fold(entry.phrase), entry.max_slips
     known = [*taken]
     for form in (phrase, *(fold(form) for form in entry.distinct)):
-        known += _occurrences(folded, form)
+        known += occurrences(folded, form)
     ends = _end_slips(folded, phrase)
     found = []
     for start, end in sorted(_candidates(folded, phrase, limit) | ends):
@@ -158,9 +159,9 @@ def _candidates(folded: str, phrase: str, limit: int) -> set[tuple[int, int]]:
     `limit` of the phrase's, whose first and last characters are the phrase's own."""
     lengths = range(len(phrase) - limit, len(phrase) + limit + 1)
     spans = set()
-    for start, _ in _occurrences(folded, phrase[:_ANCHOR]):
+    for start, _ in occurrences(folded, phrase[:_ANCHOR]):
         spans |= {(start, start + n) for n in lengths if folded[start + n - 1 : start + n] == phrase[-1]}
-    for _, end in _occurrences(folded, phrase[-_ANCHOR:]):
+    for _, end in occurrences(folded, phrase[-_ANCHOR:]):
         spans |= {(end - n, end) for n in lengths if end >= n and folded[end - n] == phrase[0]}
     return spans
 
@@ -172,11 +173,11 @@ def _end_slips(folded: str, phrase: str) -> set[tuple[int, int]]:
     that a different word ending the phrase's opening words ("…督察工作方案") is not a slip."""
     size = len(phrase)
     spans = set()
-    for start, _ in _occurrences(folded, phrase[:_ANCHOR]):
+    for start, _ in occurrences(folded, phrase[:_ANCHOR]):
         end = start + size
         if end <= len(folded) and folded[end - 1] != phrase[-1] and folded[end - 2] == phrase[-2]:
             spans.add((start, end))
-    for _, end in _occurrences(folded, phrase[-_ANCHOR:]):
+    for _, end in occurrences(folded, phrase[-_ANCHOR:]):
         start = end - size
         if start >= 0 and folded[start] != phrase[0] and folded[start + 1] == phrase[1]:
             spans.add((start, end))
@@ -193,15 +194,6 @@ def _changes(written: str, canonical: str) -> list[tuple[str, str]]:
 
 def _separators(text: str) -> int:
     return sum(char in _SEPARATORS for char in text)
-
-
-def _occurrences(text: str, part: str) -> list[tuple[int, int]]:
-    spans = []
-    start = text.find(part)
-    while start >= 0:
-        spans.append((start, start + len(part)))
-        start = text.find(part, start + 1)
-    return spans
 
 
 def _distance(a: str, b: str, limit: int = 2) -> int:

@@ -52,12 +52,12 @@ def check_title_year(title: str, year: int | None) -> list[Finding]:
 def check_signature_date(paragraphs: Sequence[Paragraph], year: int | None) -> list[Finding]:
     if year is None:
         return []
-    deadline = dt.date(year + 1, 4, 1)
+    deadline = _deadline(year)
     findings = []
     first = max(0, len(paragraphs) - _SIGNATURE_LINES)
     for index, paragraph in enumerate(paragraphs[first:], start=first + 1):
         date = signature_date(paragraph.text)
-        if date is not None and date >= deadline:  # 第二十四条: 每年4月1日之前
+        if date is not None and date >= deadline:  # 每年4月1日之前: the day itself is late
             message = messages.date_after_deadline(paragraph.text, year)
             findings.append(Finding("T2", "warning", index, paragraph.text, 0, len(paragraph.text), message))
     return findings
@@ -78,6 +78,11 @@ def signature_date(line: str) -> dt.date | None:
     return _date(year, month, day) if month and day else None
 
 
+def _deadline(year: int) -> dt.date:
+    """第二十四条: a report on `year` is made public before 1 April of the next year."""
+    return dt.date(year + 1, 4, 1)
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -91,11 +96,8 @@ def check_published_date(metadata: Mapping[str, str], year: int | None) -> list[
     match = _PUBLISHED.search(shown)
     if year is None or match is None:
         return []
-    try:
-        date = dt.date(*(int(group) for group in match.groups()))
-    except ValueError:
-        return []
-    if date < dt.date(year + 1, 4, 1):
+    date = _date(*(int(group) for group in match.groups()))
+    if date is None or date < _deadline(year):
         return []
     text = f"{PUBLISHED_LABEL}：{shown}"
     message = messages.date_after_deadline(shown, year)
