@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.batch import BuiltReport
 from reportgen.validate import ValidationResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 # Tasks handed to a worker at a time when checking: large enough to keep the pool busy, small
 # enough that a progress bar moves.
@@ -157,6 +159,9 @@ def _slim_built(built: BuiltReport) -> BuiltReport:
 
 
 def _pool(jobs: int) -> Executor:
+    # imported here: `reportgen build ONE.yaml` needs default_jobs() but no pool (≈2 ms at start)
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=jobs)
 
 
