@@ -36,6 +36,7 @@ def test_ctrl_c_while_the_command_line_is_imported_exits_130(capsys, monkeypatch
             raise KeyboardInterrupt
 
     monkeypatch.setitem(sys.modules, "reportgen.cli.commands", Importing())
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)  # run() sets it; restored afterwards
     monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own Ctrl-C handler
     assert reportgen.__main__.run() == 130
     assert capsys.readouterr().err == INTERRUPTED
@@ -74,3 +75,36 @@ def test_sigint_during_start_up_is_one_line_not_a_traceback(tmp_path, entry):
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err.decode("utf-8") == INTERRUPTED
+
+
+# Counts pydantic's scans of the installed distributions for plugins, then runs the command.
+COUNTING_SCANS = """
+import importlib.metadata, sys
+scans = []
+original = importlib.metadata.distributions
+importlib.metadata.distributions = lambda *a, **k: scans.append(1) or original(*a, **k)
+from reportgen.__main__ import run
+code = run()
+sys.stderr.write(f"scans={len(scans)}\\n")
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(("setting", "scans"), [(None, 0), ("", 1)])
+def test_the_command_does_not_scan_every_installed_package_for_pydantic_plugins(tmp_path, setting, scans):
+    # The scan reads every distribution's entry points at start (milliseconds per hundred
+    # packages); a user who sets PYDANTIC_DISABLE_PLUGINS themselves keeps their choice.
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    profile = REPO / "profiles" / "八宿县-2020.yaml"
+    process = subprocess.run(
+        [sys.executable, "-c", COUNTING_SCANS, "validate", str(profile)],
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    err = process.stderr.decode("utf-8")
+    assert process.returncode == 0, err
+    assert err.splitlines()[-1] == f"scans={scans}"
