@@ -399,6 +399,8 @@ def _signature(signature: Signature) -> Iterator[str]:
 def _clean(value: object) -> str:
     """Text without characters XML/HTML forbid; surrogate pairs that slipped in apart are joined first."""
     text = str(value)
+    if text.isprintable():  # nearly every text: all it removes is unprintable, and this scan is quicker
+        return text
     if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     return _FORBIDDEN.sub("", text)
