@@ -13,7 +13,7 @@ from lxml import etree
 
 from reportgen.document.model import Document, FontNames, Metadata, PageLayout, Paragraph
 from reportgen.writers.docx import write_docx
-from reportgen.writers.docx_package import layout_package
+from reportgen.writers.docx_package import CORE, DOCUMENT, assemble, core_xml, entry, layout_package
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -34,6 +34,28 @@ def test_fixed_parts_are_prepared_once_per_layout():
     assert layout_package(PageLayout()) is layout_package(PageLayout())
     assert layout_package(PageLayout(page_numbers="centered")) is not layout_package(PageLayout())
     assert layout_package(PageLayout(fonts=FontNames(body="仿宋"))) is not layout_package(PageLayout())
+
+
+def zipfile_appending(fixed_zip: bytes, document_xml: str, core: bytes) -> bytes:
+    """What zipfile itself writes when it appends the report's two parts to the fixed ones."""
+    buffer = io.BytesIO(fixed_zip)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        for name, data in ((DOCUMENT, document_xml.encode()), (CORE, core)):
+            archive.writestr(entry(name), data, compresslevel=1)
+    return buffer.getvalue()
+
+
+def test_the_package_is_the_zip_zipfile_would_write():
+    # assemble() writes the zip records itself; any reader must see exactly what zipfile makes.
+    core = core_xml("标题 & <副题>", "托克逊县人民政府", "2024", "法治", "", "zh-CN")
+    for layout in (PageLayout(), PageLayout(page_numbers="centered")):
+        fixed = layout_package(layout)
+        for document_xml in ("", "<w:body>全年办理行政复议案件12件。</w:body>" * 2000):
+            written = assemble(fixed, document_xml, core)
+            assert written == zipfile_appending(fixed.fixed_zip, document_xml, core)
+            with zipfile.ZipFile(io.BytesIO(written)) as archive:
+                assert archive.testzip() is None
+                assert archive.read(DOCUMENT).decode() == document_xml
 
 
 def test_every_part_has_a_content_type_and_every_relationship_a_part():

@@ -15,9 +15,10 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-import io
 import json
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from html import escape  # not xml.sax.saxutils: it imports urllib.request (≈10 ms at start)
 from importlib.resources import files
@@ -79,13 +80,46 @@ def core_xml(title: str, author: str, subject: str, keywords: str, comments: str
 
 
 def assemble(package: LayoutPackage, document_xml: str, core: bytes) -> bytes:
-    """The .docx bytes: the layout's deflated fixed parts as they are, plus this report's own parts."""
-    buffer = io.BytesIO(package.fixed_zip)
-    with zipfile.ZipFile(buffer, "a") as archive:  # appends after the fixed parts' compressed bytes, untouched
-        for name, data in ((DOCUMENT, document_xml.encode()), (CORE, core)):
-            # Deflate level 1: twice as fast as the default 6, and a 30 kB document.xml grows by only 1 kB.
-            archive.writestr(entry(name), data, compresslevel=1)
-    return buffer.getvalue()
+    """The .docx bytes: the layout's deflated fixed parts as they are, plus this report's own parts.
+
+    The same bytes zipfile writes when it appends the two parts (tests compare the two), built
+    directly: zipfile would first read the fixed parts' directory back and rebuild it, a third of
+    the writer's time."""
+    fixed = package.fixed_zip
+    count, directory_size, directory_start = _END_RECORD.unpack_from(fixed, len(fixed) - _END_RECORD.size)[4:7]
+    local, directory = [fixed[:directory_start]], [fixed[directory_start : directory_start + directory_size]]
+    offset = directory_start
+    for name, data in ((DOCUMENT, document_xml.encode()), (CORE, core)):
+        header, record, deflated = _new_entry(name.encode(), data, offset)
+        local += [header, deflated]
+        directory.append(record)
+        offset += len(header) + len(deflated)
+    new_directory = b"".join(directory)
+    end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, count + 2, count + 2, len(new_directory), offset, 0)
+    return b"".join([*local, new_directory, end])
+
+
+# The zip records as zipfile writes them for entry(): version 2.0 made on Unix, deflated, no flags,
+# no extra fields, file mode 0600.
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_DIRECTORY_RECORD = struct.Struct("<4s4B4HL2L5H2L")
+_END_RECORD = struct.Struct("<4s4H2LH")
+_DOS_TIME = (_ZIP_TIME[3] << 11) | (_ZIP_TIME[4] << 5) | (_ZIP_TIME[5] // 2)
+_DOS_DATE = ((_ZIP_TIME[0] - 1980) << 9) | (_ZIP_TIME[1] << 5) | _ZIP_TIME[2]
+
+
+def _new_entry(name: bytes, data: bytes, offset: int) -> tuple[bytes, bytes, bytes]:
+    """One part's local header, central directory record and deflated bytes, its header at `offset`."""
+    # Deflate level 1: twice as fast as the default 6, and a 30 kB document.xml grows by only 1 kB.
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    deflated = compressor.compress(data) + compressor.flush()
+    crc, stamp = zlib.crc32(data), (_DOS_TIME, _DOS_DATE)
+    sizes = (crc, len(deflated), len(data), len(name))
+    header = _LOCAL_HEADER.pack(b"PK\x03\x04", 20, 0, 0, zipfile.ZIP_DEFLATED, *stamp, *sizes, 0)
+    record = _DIRECTORY_RECORD.pack(
+        b"PK\x01\x02", 20, 3, 20, 0, 0, zipfile.ZIP_DEFLATED, *stamp, *sizes, 0, 0, 0, 0, 0o600 << 16, offset
+    )
+    return header + name, record + name, deflated
 
 
 def entry(name: str) -> zipfile.ZipInfo:
