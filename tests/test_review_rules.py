@@ -3,6 +3,7 @@ built from formulations.yaml itself, and the year-on-year recomputation (A3)."""
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -351,3 +352,49 @@ def test_points_in_the_wrong_direction_are_found():
 )
 def test_correct_points_are_left_alone(sentence):
     assert [f.rule for f in check_arithmetic(1, sentence) if f.rule == "A5"] == []
+
+
+# ---------------------------------------------------------------- build's screens (review.proofread)
+
+
+def _variants(phrase: str, seed: int) -> list[str]:
+    """The phrase with one to three characters inserted, deleted or replaced, in a little context:
+    slips the dictionary rules find, and spans they pass over."""
+    rng = random.Random(seed)
+    alphabet = phrase + "法治政府建设年度报告的了，、。 ()（）"
+    variants = []
+    for _ in range(150):
+        chars = list(phrase)
+        for _ in range(rng.randint(1, 3)):
+            at, char = rng.randrange(len(chars)), rng.choice(alphabet)
+            chars[at : at + 1] = rng.choice(([char, chars[at]], [], [char]))
+        context = ["".join(rng.choices(alphabet, k=rng.randint(0, 4))) for _ in range(2)]
+        variants.append((context[0] + "".join(chars) + context[1]).strip())
+    return [variant for variant in variants if variant]
+
+
+SCREENED = [
+    "会议，，研究部署。",
+    "推进 建设工作，取得成效。",
+    "我们要要坚持依法行政，坚持依法行政，推动发展。",
+    "听取听取汇报，的的确确。",
+    "全年受理案件10件，审结12件。",
+    "审结率为95%，受理20件，审结19件。",
+    "由40件增加到45件，增长15%。",
+    *(form for entry in ENTRIES for replaced in (*entry.outdated, *entry.misspelt) for form in [replaced.form]),
+    *(variant for index, phrase in enumerate(PHRASES) for variant in _variants(phrase, index)),
+]
+
+
+def test_screens_rule_out_only_paragraphs_without_findings():
+    """proofread runs a rule only on the paragraphs its screen keeps: every paragraph in which
+    the rule finds something must be kept, alone or among others (a screen reads them joined)."""
+    from reportgen.review import _PUBLISHED_RULES
+    from reportgen.review.text import Joined
+
+    joined = Joined(SCREENED)
+    for rule, suspects in _PUBLISHED_RULES:
+        kept = suspects(joined)
+        with_findings = {index for index, text in enumerate(SCREENED) if rule(index + 1, text)}
+        assert with_findings <= kept, (rule.__name__, [SCREENED[index] for index in with_findings - kept])
+        assert all(suspects(Joined([SCREENED[index]])) == {0} for index in with_findings), rule.__name__

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen import messages
 from reportgen.errors import FileProblem
-from reportgen.reader.decode import declared_charset, decode
-from reportgen.reader.lines import RawLine
 from reportgen.reader.model import Paragraph, ReadReport, Sorted
 from reportgen.reader.numbering import leading_numbering
 from reportgen.reader.title import find_title
+
+if TYPE_CHECKING:
+    from reportgen.reader.lines import RawLine
 
 __all__ = ["Paragraph", "ReadReport", "read_report"]
 
@@ -34,6 +36,10 @@ _SHORT_LINE = 40
 
 
 def read_report(path: Path) -> ReadReport:
+    # Imported here: `build`'s proofreading reads its own text through assemble, without them.
+    from reportgen.reader.decode import declared_charset, decode
+    from reportgen.reader.lines import RawLine
+
     raw = _read_bytes(path)
     kind = _kind(path, raw)
     if kind == "docx":
@@ -105,10 +111,8 @@ def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str, *, ch
         first, end = span
         title_lines = tuple(texts[first:end])
         title_positions = tuple(number for _, _, number in kept[first:end])
-        # Above the title: the site's name and column ("托克逊县人民政府"), not the report's.
-        above = kept[:first]
-        chrome += [text for _, text, _ in above if len(text) <= _SHORT_LINE]
-        kept = [item for item in above if len(item[1]) > _SHORT_LINE] + kept[end:]
+        chrome += [text for text in texts[:first] if len(text) <= _SHORT_LINE]
+    kept = [kept[index] for index in _body(texts, span)]
     paragraphs = tuple(_paragraph(line, text, number) for line, text, number in kept)
     return ReadReport(
         source=source,
@@ -122,9 +126,27 @@ def assemble(source: Path, kind: str, lines: list[RawLine], encoding: str, *, ch
     )
 
 
+def own_paragraph_texts(lines: list[str]) -> list[str]:
+    """The paragraphs' texts of reportgen's own rendered text, as `assemble(…, chrome=False)`
+    finds them: for `build`'s proofreading, which reads every paragraph's text but needs its
+    numbering and the rest of a ReadReport only when a rule finds something."""
+    texts = [text for _, text in _own_lines(lines).kept]
+    return [texts[index] for index in _body(texts, find_title(texts))]
+
+
 def _own_lines(lines: list[str]) -> Sorted:
     kept = [(index, line.strip()) for index, line in enumerate(lines) if line.strip()]
     return Sorted(kept=kept)
+
+
+def _body(texts: list[str], title: tuple[int, int] | None) -> list[int]:
+    """Which of the kept lines are the report's paragraphs: those after the title, and of those
+    above it only the long ones (a sentence; a short line is the site's name and column,
+    "托克逊县人民政府", not the report's)."""
+    if title is None:
+        return list(range(len(texts)))
+    first, end = title
+    return [index for index in range(first) if len(texts[index]) > _SHORT_LINE] + list(range(end, len(texts)))
 
 
 def _paragraph(line: RawLine, text: str, position: int) -> Paragraph:

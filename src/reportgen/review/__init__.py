@@ -16,25 +16,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportgen import sourcemap
 from reportgen.document import Document
-from reportgen.reader.model import Paragraph, ReadReport
+from reportgen.review import arithmetic, formulations, punctuation, repeats
 from reportgen.review.arithmetic import check_arithmetic
-from reportgen.review.fix import SAFE_RULES, chosen_fixes, corrected_copy, plan_corrections, text_copy
 from reportgen.review.formulations import check_formulations
 from reportgen.review.model import Checked, Finding, Place
-from reportgen.review.numbering import check_leading_numbering, check_run_in
-from reportgen.review.publication import check_published_date, check_signature_date, check_title_year, title_year
 from reportgen.review.punctuation import check_doubled_and_spaces, check_punctuation
 from reportgen.review.repeats import check_repeats
-from reportgen.review.text import occurrences
+from reportgen.review.text import Joined, occurrences
 
 if TYPE_CHECKING:
     from reportgen.derive import Report
     from reportgen.errors import ProfilePath
     from reportgen.load import LoadedProfile
+    from reportgen.reader.model import Paragraph, ReadReport
 
 __all__ = [
     "SAFE_RULES",
@@ -55,7 +53,13 @@ _PARAGRAPH_RULES = (check_punctuation, check_repeats, check_arithmetic, check_fo
 # already report at the profile's own line (P1–P3 share their code with checks/punctuation.py and
 # checks/text.py, T2 with checks/regulation.py), leaving out numbering and the title's year,
 # which the templates generate.
-_PUBLISHED_RULES = (check_doubled_and_spaces, check_repeats, check_arithmetic, check_formulations)
+# Each with its screen: the paragraphs it may find something in, found in one pass over them all.
+_PUBLISHED_RULES = (
+    (check_doubled_and_spaces, punctuation.doubled_or_spaced_suspects),
+    (check_repeats, repeats.suspects),
+    (check_arithmetic, arithmetic.suspects),
+    (check_formulations, formulations.suspects),
+)
 _HEADING_LEVELS = {"第{cn}部分": 0, "{cn}、": 1, "（{cn}）": 2}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 # A heading named in a location ends at its first full stop; past this many characters it is cut
@@ -72,6 +76,15 @@ _REACH = 40  # agreeing characters counted each way, at most
 _PRINTED_VALUES: dict[str, ProfilePath] = {"T2": ("publication", "signed_on")}
 
 
+def __getattr__(name: str) -> Any:
+    """review.fix's names, imported on first use: `build` proofreads without them."""
+    if name in ("SAFE_RULES", "corrected_copy"):
+        from reportgen.review import fix
+
+        return getattr(fix, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def check_file(path: Path) -> tuple[ReadReport, Checked]:
     """Read a published report, or render a profile to the text it would publish, and check it
     (a profile's findings placed at its lines: place_in_profile)."""
@@ -86,6 +99,14 @@ def check_file(path: Path) -> tuple[ReadReport, Checked]:
 
 
 def check_report(read: ReadReport, year: int | None = None) -> Checked:
+    from reportgen.review.numbering import check_leading_numbering, check_run_in
+    from reportgen.review.publication import (
+        check_published_date,
+        check_signature_date,
+        check_title_year,
+        title_year,
+    )
+
     paragraphs = read.paragraphs
     year = year if year is not None else _year_in_text(paragraphs)
     findings = [*check_title_year(read.title, year)]
@@ -104,16 +125,19 @@ def check_report(read: ReadReport, year: int | None = None) -> Checked:
 def proofread(path: Path, document: Document) -> tuple[Finding, ...]:
     """`build`'s proofreading of the document it is about to write: paragraphs numbered and placed
     under their headings as `reportgen check` would show them for the same profile."""
-    paragraphs = read_rendered(path, document).paragraphs
+    from reportgen.reader import own_paragraph_texts
+
+    lines = _rendered_lines(document)
+    joined = Joined(own_paragraph_texts(lines))
     findings = [
         finding
-        for number, paragraph in enumerate(paragraphs, start=1)
-        for rule in _PUBLISHED_RULES
-        for finding in rule(number, paragraph.text)
+        for rule, suspects in _PUBLISHED_RULES
+        for index in sorted(suspects(joined))
+        for finding in rule(index + 1, joined.paragraphs[index])
     ]
     if not findings:
         return ()
-    headings = _headings(paragraphs)
+    headings = _headings(_read_lines(path, lines).paragraphs)  # their numbering, only now needed
     located = [_under(finding, headings) for finding in findings]
     return tuple(sorted(located, key=lambda finding: (finding.paragraph, finding.start, finding.rule)))
 
@@ -254,12 +278,20 @@ def _agreement(paragraph: str, start: int, end: int, text: str, index: int) -> i
 
 def read_rendered(path: Path, document: Document) -> ReadReport:
     """A rendered document read back as a published report's paragraphs (its plain text)."""
-    from reportgen.reader import assemble
-    from reportgen.reader.lines import RawLine
+    return _read_lines(path, _rendered_lines(document))
+
+
+def _rendered_lines(document: Document) -> list[str]:
     from reportgen.writers.text import write_text
 
-    lines = [RawLine(line) for line in write_text(document).splitlines()]
-    return assemble(path, "profile", lines, "utf-8", chrome=False)
+    return write_text(document).splitlines()
+
+
+def _read_lines(path: Path, lines: list[str]) -> ReadReport:
+    from reportgen.reader import assemble
+    from reportgen.reader.lines import RawLine
+
+    return assemble(path, "profile", [RawLine(line) for line in lines], "utf-8", chrome=False)
 
 
 def _year_in_text(paragraphs: tuple[Paragraph, ...]) -> int | None:
@@ -308,6 +340,8 @@ def _under(finding: Finding, headings: dict[int, str]) -> Finding:
 
 def fix_text(text: str, findings: list[Finding]) -> tuple[str, int]:
     """`text` with the safe rules' corrections applied, right to left; and how many."""
+    from reportgen.review.fix import chosen_fixes
+
     chosen = chosen_fixes(findings)
     for start, end, replacement in reversed(chosen):
         text = text[:start] + replacement + text[end:]
@@ -316,6 +350,8 @@ def fix_text(text: str, findings: list[Finding]) -> tuple[str, int]:
 
 def fixed_copy(read: ReadReport, checked: Checked) -> tuple[str, int]:
     """The report's text (title, then paragraphs) with the safe corrections; the count made."""
+    from reportgen.review.fix import plan_corrections, text_copy
+
     plan = plan_corrections(read, checked)
     return text_copy(read, plan), sum(len(corrections) for corrections in plan.values())
 

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportgen import messages
 from reportgen.review.model import Finding
-from reportgen.review.text import is_han
+from reportgen.review.text import Joined, is_han
 
 _SENTENCE = re.compile(r"[^。；;！？]+")
 _COUNT = re.compile(r"(?<![\d.％%])(\d+)(件|人|次|个|家|起|宗|户|场)")
@@ -44,6 +44,20 @@ _CARRIED_OVER = ("结转", "上年", "含", "累计")
 
 _DIGIT = re.compile(r"\d")
 _WHOLE_WORD = re.compile("|".join(map(re.escape, _WHOLES)))
+# What a finding needs somewhere in a paragraph: a percentage (A1–A3, A5), or, within one
+# sentence, a whole's word, its count, then a part's word and its count (A4; the part's clause
+# starts after the whole's count, or the whole's word would make it a whole). Each alternative
+# starts with its own character, so the engine skips, in C, every character none starts with.
+_IN_SENTENCE = r"[^。；;！？\n]*?"
+_SUSPECT = re.compile(
+    "|".join(
+        [
+            "%",
+            "％",
+            *(rf"{whole}{_IN_SENTENCE}\d{_IN_SENTENCE}(?:{'|'.join(_PARTS)}){_IN_SENTENCE}\d" for whole in _WHOLES),
+        ]
+    )
+)
 
 
 def check_arithmetic(number: int, text: str) -> list[Finding]:
@@ -62,6 +76,11 @@ def check_arithmetic(number: int, text: str) -> list[Finding]:
             findings += _year_on_year(number, text, sentence.start(), sentence.group())
         previous = sentence.group()
     return findings
+
+
+def suspects(joined: Joined) -> set[int]:
+    """The paragraphs check_arithmetic may find something in; in the others it cannot."""
+    return joined.matching(_SUSPECT)
 
 
 def _percent_of_counts(number: int, text: str, base: int, sentence: str, previous: str) -> list[Finding]:

@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from reportgen import messages
 from reportgen.review.model import Finding
-from reportgen.review.text import occurrences
+from reportgen.review.text import Joined, occurrences
 
 # Width and quote style are P1's and P2's business: fold them, one character for one, so that
 # spans found in the folded text are spans of the text as written. (str.replace per character
@@ -54,7 +54,9 @@ def formulations() -> tuple[Formulation, ...]:
     import yaml
 
     text = files("reportgen.review").joinpath("formulations.yaml").read_text(encoding="utf-8")
-    return tuple(_entry(item) for item in yaml.safe_load(text))
+    # libyaml's loader where PyYAML has it: the pure-Python one costs a first check ~10 ms.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return tuple(_entry(item) for item in yaml.load(text, Loader=loader))
 
 
 def _entry(item: dict) -> Formulation:
@@ -100,6 +102,54 @@ def check_formulations(number: int, text: str) -> list[Finding]:
             )
             findings.append(Finding("F2", "warning", number, text, start, end, message, entry.phrase))
     return findings
+
+
+def suspects(joined: Joined) -> set[int]:
+    """The paragraphs check_formulations may find something in; in the others it cannot."""
+    folded = fold(joined.text)  # one character for one: offsets stay the paragraphs'
+    return joined.holding(match.start() for match in _suspect_pattern().finditer(folded))
+
+
+@cache
+def _suspect_pattern() -> re.Pattern[str]:
+    """What a finding needs, for all entries in one pattern: an outdated or misspelt form, or a
+    span near_misses would weigh (_candidates, _end_slips) that does not start or end where the
+    phrase or a distinct form does (near_misses passes over those). Most paragraphs name the
+    phrases' opening words (法治政…, 习近平…) without a span that could be a slip."""
+    rests: dict[str, list[str]] = {}  # the character a match starts with → what may follow it
+    for entry in formulations():
+        forms = [fold(replaced.form) for replaced in (*entry.outdated, *entry.misspelt)]
+        branches = [(form[0], re.escape(form[1:])) for form in forms]
+        branches += _slip_patterns(fold(entry.phrase), entry.max_slips, [fold(form) for form in entry.distinct])
+        for first, rest in branches:
+            rests.setdefault(first, []).append(rest)
+    # Every alternative starts with its own character, so the engine skips, in C, every character
+    # none starts with, and tries one alternative's branches where one does.
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items()))
+
+
+def _slip_patterns(phrase: str, limit: int, distinct: list[str]) -> list[tuple[str, str]]:
+    """_candidates and _end_slips as patterns, on text without line breaks (see Joined): each as
+    its first character and the pattern of what follows it."""
+    head, tail = phrase[:_ANCHOR], phrase[-_ANCHOR:]
+    if len(phrase) - limit <= _ANCHOR + 1:  # too short for the patterns below: any anchor may do
+        return [(head[0], re.escape(head[1:])), (tail[0], re.escape(tail[1:]))]
+    first, before_last, last = (re.escape(char) for char in (phrase[0], phrase[-2], phrase[-1]))
+    known = [phrase, *distinct]
+    # Past the first character: not the rest of a known form starting there, or ending here.
+    not_starting_known = f"(?!{'|'.join(re.escape(form[1:]) for form in known if form[0] == phrase[0])})"
+    not_ending_known = "".join(f"(?<!{re.escape(form)})" for form in known)
+    # Characters between an anchor and the phrase's other end, in a span within `limit` of its length.
+    gap = f".{{{len(phrase) - limit - _ANCHOR - 1},{len(phrase) + limit - _ANCHOR - 1}}}"
+    # Characters between an anchor and the character beside the other end, in a span of its length.
+    middle = f".{{{len(phrase) - _ANCHOR - 2}}}"
+    return [
+        (head[0], f"{not_starting_known}{re.escape(head[1:])}{gap}{last}"),
+        (phrase[0], f"{gap}{re.escape(tail)}{not_ending_known}"),
+        (head[0], f"{not_starting_known}{re.escape(head[1:])}{middle}{before_last}[^{last}\n]"),
+        # the phrase's second character, not after its first (nor at a paragraph's start)
+        (phrase[1], f"(?<=[^{first}\n].){middle}{re.escape(tail)}{not_ending_known}"),
+    ]
 
 
 def _entries_anchored_in(folded: str) -> list[Formulation]:
@@ -156,7 +206,8 @@ def near_misses(folded: str, entry: Formulation, taken: Sequence[tuple[int, int]
 
 def _candidates(folded: str, phrase: str, limit: int) -> set[tuple[int, int]]:
     """Spans anchored by the phrase's opening or closing characters, of a length within
-    `limit` of the phrase's, whose first and last characters are the phrase's own."""
+    `limit` of the phrase's, whose first and last characters are the phrase's own.
+    (_slip_patterns writes this and _end_slips as a regex for build's screen: change both.)"""
     lengths = range(len(phrase) - limit, len(phrase) + limit + 1)
     spans = set()
     for start, _ in occurrences(folded, phrase[:_ANCHOR]):

@@ -14,7 +14,7 @@ import re
 from reportgen import messages
 from reportgen.checks.punctuation import _half_width_marks, _straight_quotes
 from reportgen.review.model import Finding
-from reportgen.review.text import is_han
+from reportgen.review.text import Joined, is_han
 
 PAIRS = (("《", "》"), ("“", "”"), ("‘", "’"), ("（", "）"), ("【", "】"))
 _MARKS = {opening: re.compile(f"[{opening}{closing}]") for opening, closing in PAIRS}
@@ -23,6 +23,9 @@ _DOUBLED = re.compile(r"[，。、；：！？,;:!?]{2,}")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _EXCLAMATIONS = frozenset("！？")  # "？！" and "！？" are a question exclaimed, not a slip
 _SENTENCE = re.compile(r"[。，；]")
+# What P4 or P5 needs somewhere in a paragraph: two marks in a row, or a blank. One character
+# class first, so that the engine skips, in C, every character that is neither.
+_DOUBLED_OR_BLANK = re.compile(r"[，。、；：！？,;:!? \u3000\u00a0](?:(?<=[ \u3000\u00a0])|[，。、；：！？,;:!?])")
 
 
 def check_punctuation(number: int, text: str) -> list[Finding]:
@@ -38,6 +41,11 @@ def check_punctuation(number: int, text: str) -> list[Finding]:
 def check_doubled_and_spaces(number: int, text: str) -> list[Finding]:
     """P4 and P5 only: what `build` adds to the profile checks, which report P1–P3 at the profile's line."""
     return [*_doubled(number, text), *_spaces(number, text)]
+
+
+def doubled_or_spaced_suspects(joined: Joined) -> set[int]:
+    """The paragraphs check_doubled_and_spaces may find something in; in the others it cannot."""
+    return joined.matching(_DOUBLED_OR_BLANK)
 
 
 def _width(number: int, text: str) -> list[Finding]:

@@ -10,11 +10,13 @@ except 一X一X; a clause of four or more characters is when it is repeated afte
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from typing import NamedTuple
 
 from reportgen import messages
 from reportgen.review.model import Finding
+from reportgen.review.text import Joined
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _PARTICLE_TWICE = re.compile(r"([的了和与在对为把被将及])\1")
@@ -22,6 +24,8 @@ _CLAUSE_END = "，、；。！？：,;:!?"
 # The clauses of a paragraph: text between marks (a clause repeated after ，or 、 is reported).
 _CLAUSE = re.compile(rf"[^{_CLAUSE_END}]+")
 _CLAUSE_JOINS = "，、,"
+# What ends a clause in paragraphs joined by line breaks (Joined).
+_CLAUSE_MARK = re.compile(rf"[{_CLAUSE_END}\n]")
 # A doubled function word where the first closes one word and the second opens the next.
 _CLOSES = frozenset(
     (
@@ -103,6 +107,18 @@ def check_repeats(number: int, text: str) -> list[Finding]:
         )
         for match in sorted(found, key=lambda match: match.start())
     ]
+
+
+def suspects(joined: Joined) -> set[int]:
+    """The paragraphs check_repeats may find something in; in the others it cannot."""
+    found = joined.matching(_WORD_TWICE) | joined.matching(_PARTICLE_TWICE)  # one alternation is slower
+    # The text between single marks: a clause repeated after one mark is two equal pieces in a
+    # row (the split skips, in C, to the marks; finding the clauses themselves is slower).
+    pieces = _CLAUSE_MARK.split(joined.text)
+    if any(map(operator.eq, pieces, pieces[1:])):  # rare: find where
+        starts = list(itertools.accumulate((len(piece) + 1 for piece in pieces), initial=0))
+        found |= joined.holding(starts[index] for index in range(len(pieces) - 1) if pieces[index] == pieces[index + 1])
+    return found
 
 
 class _Twice(NamedTuple):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
 from reportgen.checks.punctuation import is_chinese
 
-__all__ = ["is_chinese", "is_han", "occurrences"]
+__all__ = ["Joined", "is_chinese", "is_han", "occurrences"]
 
 
 def is_han(char: str) -> bool:
@@ -21,3 +25,29 @@ def occurrences(text: str, part: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(part)))
         start = text.find(part, start + 1)
     return spans
+
+
+class Joined:
+    """A report's paragraphs joined by line breaks, so that a rule's screen (its `suspects`) is
+    one regex pass over the whole text instead of one call per paragraph, and the rule's full
+    scan runs only on the few paragraphs the screen cannot rule out.
+
+    The paragraphs must not contain a line break (they are lines of text), and a screen's
+    pattern must not match one: then every match lies within one paragraph."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.text = "\n".join(paragraphs)
+        self._starts: list[int] = []
+        start = 0
+        for paragraph in paragraphs:
+            self._starts.append(start)
+            start += len(paragraph) + 1
+
+    def holding(self, offsets: Iterable[int]) -> set[int]:
+        """The indexes of the paragraphs the offsets of `self.text` fall in."""
+        return {bisect_right(self._starts, offset) - 1 for offset in offsets}
+
+    def matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """The indexes of the paragraphs in which `pattern` matches."""
+        return self.holding(match.start() for match in pattern.finditer(self.text))
