@@ -120,6 +120,11 @@ BOMBS = {
         2,
         VALUE,
     ),
+    "a helper given one long text many times": (
+        "前文\n{{ enumeration([{'title': 'x' * 100000, 'text': ''}] * 30) }}\n",
+        2,
+        VALUE,
+    ),
     "a list extending itself": (
         "{% set l = ['x'] %}\n{% for i in range(60) %}{% do l.extend(l) %}{% endfor %}\n",
         2,
@@ -205,6 +210,28 @@ def test_ordinary_templates_render_as_in_jinjas_own_sandbox():
         limited = LimitedSandbox(extensions=["jinja2.ext.do"]).from_string(ORDINARY).render(items=items)
     assert limited == SandboxedEnvironment(extensions=["jinja2.ext.do"]).from_string(ORDINARY).render(items=items)
     assert "甲、乙|  x  |2024年|3件，2.5%" in limited
+
+
+PLAIN_VALUES = [
+    [],
+    {},
+    ["甲", "乙乙"],
+    {"title": "标题", "text": "正文"},
+    [{"title": "一", "text": "x" * 50}, "二", {}],
+    [{"title": "一", "n": 3}],  # not plain: walked
+    [["nested"]],  # not plain: walked
+    {"key": ["value"]},  # not plain: walked
+]
+
+
+@pytest.mark.parametrize("value", PLAIN_VALUES)
+@pytest.mark.parametrize("limit", [0, 3, 9, 60, template_limits.MAX_VALUE])
+def test_plain_lists_and_dicts_are_measured_as_every_value_is(value, limit):
+    """The quick sum for lists and dicts of texts agrees with the walk, also where it stops past `limit`."""
+    with template_limits.metered():
+        plain = template_limits._plain_size(value, limit)
+        assert plain is None or plain == template_limits._walked_size(value, limit, 0)
+        assert template_limits.text_size(value, limit) == template_limits._walked_size(value, limit, 0)
 
 
 # ---------------------------------------------------------------- the compiled-template cache

@@ -26,6 +26,22 @@ def test_an_override_can_extend_the_file_it_replaces_through_the_shipped_prefix(
     assert "【自定义落款】" in render_template(env, "levels/county.j2", _context())
 
 
+def test_a_template_edited_between_reports_is_read_again(tmp_path):
+    """Each report looks a template up once (not at every include), but the next report sees the edit."""
+    import os
+
+    plans = tmp_path / "sections" / "plans.j2"
+    plans.parent.mkdir()
+    plans.write_text("第一稿", encoding="utf-8")
+    env = make_environment([tmp_path])
+    assert "第一稿" in render_template(env, "levels/county.j2", _context())
+    plans.write_text("第二稿", encoding="utf-8")
+    later = plans.stat().st_mtime + 10  # a modification time Jinja's check cannot miss
+    os.utime(plans, (later, later))
+    text = render_template(env, "levels/county.j2", _context())
+    assert "第二稿" in text and "第一稿" not in text
+
+
 def _context():
     from conftest import PROFILES
     from reportgen.render.context import build_context

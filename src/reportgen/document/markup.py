@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
 
 from reportgen.document.model import Block, Enumeration, EnumerationItem, Heading, Paragraph, Signature, Table
 
@@ -34,12 +33,16 @@ def clean_text(value: object) -> str:
 
 
 def directive(kind: str, *fields: object) -> Directive:
-    # Lines of a field are joined like paragraph lines; only ASCII blanks at their ends go
-    # (a full-width space U+3000 is text, e.g. in "第一部分　").
-    cleaned = (
-        _join([line.strip(" \t\r") for line in clean_text(field).split("\n") if line.strip()]) for field in fields
-    )
-    return Directive(f"\n{RS}{kind}{US}{US.join(cleaned)}\n")
+    return Directive(f"\n{RS}{kind}{US}{US.join(map(_field_text, fields))}\n")
+
+
+def _field_text(field: object) -> str:
+    """A directive's field on one line: its lines joined like paragraph lines; only ASCII blanks
+    at their ends go (a full-width space U+3000 is text, e.g. in "第一部分　")."""
+    text = clean_text(field)
+    if "\n" not in text:  # most fields: a single line, which _join would return as it is
+        return text.strip(" \t\r") if text.strip() else ""
+    return _join([line.strip(" \t\r") for line in text.split("\n") if line.strip()])
 
 
 def parse_markup(text: str) -> list[Block]:
@@ -57,42 +60,47 @@ def parse_markup(text: str) -> list[Block]:
 
     for line in text.split("\n"):
         if not line.startswith(RS):
-            if line.strip():
-                lines.append(line.strip())
-            else:
+            stripped = line.strip()
+            if stripped:
+                lines.append(stripped)
+            elif lines:  # blank lines outnumber text lines: no flush() for nothing
                 flush()
             continue
-        flush()
+        if lines:
+            flush()
         kind, _, rest = line[1:].partition(US)
         fields = rest.split(US)
         if kind == "enum":
             kind = fields[2] if len(fields) > 2 and fields[2] in ENUMERATION_KINDS else "item"
             enumeration, enum_options = [], (fields[0], fields[1] == "inline", kind)
         elif kind == "item" and enumeration is not None:
-            enumeration.append(EnumerationItem(title=fields[0], text=fields[1]))
+            enumeration.append(EnumerationItem(fields[0], fields[1]))  # title, text
         elif kind == "end" and enumeration is not None:
             if enumeration:
                 intro, inline, kind = enum_options
-                blocks.append(Enumeration(tuple(enumeration), intro=intro, inline=inline, kind=kind))
+                blocks.append(Enumeration(tuple(enumeration), intro, inline, kind))
             enumeration = None
         else:
-            blocks.extend(_block(kind, fields))
+            block = _block(kind, fields)
+            if block is not None:
+                blocks.append(block)
     flush()
     return blocks
 
 
-def _block(kind: str, fields: list[str]) -> Iterable[Block]:
+def _block(kind: str, fields: list[str]) -> Block | None:
+    """The block a directive line stands for (None for an empty heading or an unknown kind)."""
     if kind.startswith("h") and kind[1:].isdigit():
         if fields[0].strip():  # never an empty heading, whatever a template asks for
-            yield Heading(level=min(max(int(kind[1:]), 1), 4), text=fields[0])
+            return Heading(level=min(max(int(kind[1:]), 1), 4), text=fields[0])
     elif kind == "lead":
-        yield Paragraph(text=fields[1], lead=fields[0])
+        return Paragraph(text=fields[1], lead=fields[0])
     elif kind == "placeholder":
-        yield Paragraph(text=fields[0], placeholder=True)
+        return Paragraph(text=fields[0], placeholder=True)
     elif kind == "sign":
         # fields: missing-bodies prompt, missing-date prompt, date (ISO or ""), then the bodies
         missing_bodies, missing_date, date = fields[0], fields[1], fields[2]
-        yield Signature(
+        return Signature(
             bodies=tuple(field for field in fields[3:] if field),
             date=dt.date.fromisoformat(date) if date else None,
             missing_bodies=missing_bodies,
@@ -100,7 +108,8 @@ def _block(kind: str, fields: list[str]) -> Iterable[Block]:
         )
     elif kind == "table":
         caption, header, rows = fields[0], json.loads(fields[1]), json.loads(fields[2])
-        yield Table(caption=caption, header=tuple(header), rows=tuple(tuple(row) for row in rows))
+        return Table(caption=caption, header=tuple(header), rows=tuple(tuple(row) for row in rows))
+    return None
 
 
 def _join(lines: list[str]) -> str:

@@ -121,37 +121,32 @@ def outline_anchors(levels: list[int]) -> list[str]:
 def number_blocks(blocks: list[Block], scheme: NumberingScheme = DEFAULT_SCHEME) -> tuple[Block, ...]:
     """Fill in every heading's number, rank and anchor and every item's number."""
     places = iter(outline_positions([block.level for block in blocks if isinstance(block, Heading)]))
+    # Each depth's style and each kind's format, worked out once rather than for every block.
+    styles = {depth: (scheme.format_at(depth), scheme.rank(depth), scheme.is_run_in(depth)) for depth in range(1, 5)}
+    item_formats: dict[str, str] = {}
     items_so_far: dict[str, int] = {}  # per kind (item, measure, sub-item), since the last heading
     numbered: list[Block] = []
     for block in blocks:
         if isinstance(block, Heading):
             depth, place = min(max(block.level, 1), 4), next(places)
-            anchor = anchor_of(place)
-            number = scheme.number(scheme.format_at(depth), place[-1])
-            block = dataclasses.replace(
-                block,
-                number=number,
-                anchor=block.anchor or anchor,
-                rank=scheme.rank(depth),
-                run_in=scheme.is_run_in(depth),
-            )
+            fmt, rank, run_in = styles[depth]
+            block = block.numbered(scheme.number(fmt, place[-1]), block.anchor or anchor_of(place), rank, run_in)
             items_so_far.clear()
         elif isinstance(block, Enumeration):
-            block = _number_items(block, scheme, items_so_far)
+            fmt = item_formats.get(block.kind) or item_formats.setdefault(block.kind, scheme.item_format(block.kind))
+            block = _number_items(block, fmt, items_so_far)
         numbered.append(block)
     return tuple(_attach_sub_items(_run_in_headings(numbered)))
 
 
-def _number_items(block: Enumeration, scheme: NumberingScheme, items_so_far: dict[str, int]) -> Enumeration:
-    fmt = scheme.item_format(block.kind)
+def _number_items(block: Enumeration, fmt: str, items_so_far: dict[str, int]) -> Enumeration:
     start = items_so_far.get(block.kind, 0)
     items = tuple(
-        dataclasses.replace(item, number=scheme.number(fmt, start + offset))
-        for offset, item in enumerate(block.items, start=1)
+        item.numbered(NumberingScheme.number(fmt, start + offset)) for offset, item in enumerate(block.items, start=1)
     )
     # Sub-items belong to one measure: the next measure's start again at （1）.
     items_so_far[block.kind] = 0 if block.sub else start + len(block.items)
-    return dataclasses.replace(block, items=items)
+    return block.with_items(items)
 
 
 def _run_in_headings(blocks: list[Block]) -> list[Block]:

@@ -72,7 +72,7 @@ def _environment(user_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
         extensions=["jinja2.ext.do"],
         bytecode_cache=_bytecode_cache(),
     )
-    env.globals.update(HELPERS)
+    env.add_helpers(HELPERS)
     env.filters.update(template_limits.guarded_filters(filters.JINJA_FILTERS))
     return env
 

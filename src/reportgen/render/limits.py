@@ -12,6 +12,7 @@ ends at the user's own file and line (templating.render_template makes it a Temp
 from __future__ import annotations
 
 import dataclasses
+import enum
 import functools
 import inspect
 import itertools
@@ -76,15 +77,18 @@ class LimitExceeded(Exception):
 class Budget:
     """What one report may still spend: loop steps, characters made, time. It also keeps the
     printed size of each profile object it has measured (`sizes`, emptied when a template
-    changes a list or dict: that list may sit inside one of them)."""
+    changes a list or dict: that list may sit inside one of them), and the templates the report
+    has looked up (`templates`, see LimitedSandbox.get_template). `keeps` False: neither is kept
+    (the budget outside `metered()`, shared by every render)."""
 
-    __slots__ = ("deadline", "made", "max_made", "max_steps", "sizes", "steps", "stopped")
+    __slots__ = ("deadline", "made", "max_made", "max_steps", "sizes", "steps", "stopped", "templates")
 
-    def __init__(self, seconds: float, max_steps: float, max_made: float, keep_sizes: bool = True):
+    def __init__(self, seconds: float, max_steps: float, max_made: float, keeps: bool = True):
         self.deadline = time.monotonic() + seconds
         self.max_steps, self.max_made = max_steps, max_made
         self.steps = self.made = 0
-        self.sizes: dict[int, tuple[Any, int]] | None = {} if keep_sizes else None
+        self.sizes: dict[int, tuple[Any, int]] | None = {} if keeps else None
+        self.templates: dict[tuple[Any, ...], Any] | None = {} if keeps else None
         self.stopped: LimitExceeded | None = None
 
     def tick(self) -> None:
@@ -110,7 +114,7 @@ class Budget:
 
 
 # Outside `metered()` (a template rendered some other way) only the per-value limits apply.
-_UNMETERED = Budget(math.inf, math.inf, math.inf, keep_sizes=False)
+_UNMETERED = Budget(math.inf, math.inf, math.inf, keeps=False)
 _current: ContextVar[Budget] = ContextVar("reportgen_template_budget", default=_UNMETERED)
 
 
@@ -144,8 +148,9 @@ def check_digits(digits: int) -> None:
 def made(result: Any) -> Any:
     """Charge a result to the report's budget (after checking its length) and return it."""
     if isinstance(result, _SIZED):
-        check_size(len(result))
-        _current.get().make(len(result))
+        size = len(result)
+        check_size(size)
+        _current.get().make(size)
     return result
 
 
@@ -169,6 +174,15 @@ def text_size(value: Any, limit: int = MAX_VALUE, indent: int = 0) -> int:
     to one long text costs no more than `limit` steps. `indent`: per level, as JSON indents."""
     if type(value) is str:  # most values: quickly
         return len(value)
+    if not indent and (type(value) is list or type(value) is dict):
+        plain = _plain_size(value, limit)
+        if plain is not None:
+            return plain
+    return _walked_size(value, limit, indent)
+
+
+def _walked_size(value: Any, limit: int, indent: int) -> int:
+    """text_size of anything: part by part, depth first, keeping the sizes of profile objects."""
     children = _parts(value)
     if children is None:
         return _leaf_size(value)
@@ -182,6 +196,8 @@ def text_size(value: Any, limit: int = MAX_VALUE, indent: int = 0) -> int:
         for item in parts:
             if type(item) is str:  # most parts: quickly
                 total += pad + len(item)
+            elif item is None or type(item) is bool:  # unset and yes/no fields: no parts, never kept
+                total += pad + _leaf_size(item)
             else:
                 known = sizes.get(id(item)) if sizes is not None else None
                 children = None if known else _parts(item)
@@ -201,28 +217,91 @@ def text_size(value: Any, limit: int = MAX_VALUE, indent: int = 0) -> int:
     return total
 
 
+def _plain_size(value: list[Any] | dict[Any, Any], limit: int) -> int | None:
+    """text_size of what templates mostly pass: a list of texts or of dicts of texts
+    ([{"title": …, "text": …}]), or a dict of texts; None for anything else. The same sums
+    in one loop (no stack, no kept sizes: these are not profile objects), stopping past
+    `limit` where text_size would."""
+    total = 0
+    pairs = value.items() if type(value) is dict else ((None, item) for item in value)
+    for key, item in pairs:
+        if key is not None:
+            if type(key) is not str:
+                return None
+            total += 2 + len(key)
+            if total > limit:
+                return total
+        if type(item) is str:
+            total += 2 + len(item)
+            if total > limit:
+                return total
+            continue
+        if key is not None or type(item) is not dict:
+            return None
+        total += 2
+        for inner_key, inner in item.items():
+            if type(inner_key) is not str or type(inner) is not str:
+                return None
+            total += 2 + len(inner_key)
+            if total > limit:
+                return total
+            total += 2 + len(inner)
+            if total > limit:
+                return total
+    return total
+
+
 _LEAVES = (str, bytes, int, float, type(None))
 
 
 def _parts(item: Any) -> abc.Iterable[Any] | None:
     """What str(item) prints inside it, or None for a leaf."""
-    if isinstance(item, _LEAVES):
-        return None
-    if isinstance(item, dict):
-        return itertools.chain.from_iterable(item.items())
-    if isinstance(item, _COLLECTIONS):
+    shape = _shape(type(item))
+    if shape is _Shape.COLLECTION:
         return item
-    if isinstance(item, Namespace):
-        return _parts(object.__getattribute__(item, "_Namespace__attrs"))
-    if isinstance(item, BaseModel) or _printed_as_fields(type(item)):
+    if shape is _Shape.MAPPING:
+        return itertools.chain.from_iterable(item.items())
+    if shape is _Shape.FIELDS:
         return getattr(item, "__dict__", {}).values()
+    if shape is _Shape.NAMESPACE:
+        return _parts(object.__getattribute__(item, "_Namespace__attrs"))
     return None
+
+
+class _Shape(enum.Enum):
+    LEAF = enum.auto()
+    MAPPING = enum.auto()
+    COLLECTION = enum.auto()
+    NAMESPACE = enum.auto()
+    FIELDS = enum.auto()  # a pydantic model, or a dataclass printed as its fields
+
+
+@functools.cache
+def _shape(kind: type) -> _Shape:
+    """How values of a type print, found once per type: isinstance checks against ABCs (pydantic's
+    models too) take a while, and a report measures a few hundred parts."""
+    if issubclass(kind, _LEAVES):
+        return _Shape.LEAF
+    if issubclass(kind, dict):
+        return _Shape.MAPPING
+    if issubclass(kind, _COLLECTIONS):
+        return _Shape.COLLECTION
+    if issubclass(kind, Namespace):
+        return _Shape.NAMESPACE
+    if _kept_kind(kind):
+        return _Shape.FIELDS
+    return _Shape.LEAF
 
 
 def _kept(item: Any) -> bool:
     """The profile and its views, which a template cannot make, and which live as long as the
     render: their sizes are kept (their ids stay their own)."""
-    return isinstance(item, BaseModel) or _printed_as_fields(type(item))
+    return _kept_kind(type(item))
+
+
+@functools.cache
+def _kept_kind(kind: type) -> bool:
+    return issubclass(kind, BaseModel) or _printed_as_fields(kind)
 
 
 @functools.cache
@@ -243,14 +322,15 @@ def check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], printed: bool
     """What a function or filter is given: no integer above MAX_VALUE (a width, a count, a
     length to make) and, if it may print them, together at most MAX_VALUE characters."""
     size = 0
-    for value in itertools.chain(args, kwargs.values()):
-        if type(value) is str:  # most arguments: quickly
-            size += len(value)
-        elif isinstance(value, int):
-            if value > MAX_VALUE:
-                raise LimitExceeded("value", MAX_VALUE)
-        elif printed:
-            size += text_size(value, MAX_VALUE - size)
+    for values in (args, kwargs.values()) if kwargs else (args,):
+        for value in values:
+            if type(value) is str:  # most arguments: quickly
+                size += len(value)
+            elif isinstance(value, int):
+                if value > MAX_VALUE:
+                    raise LimitExceeded("value", MAX_VALUE)
+            elif printed:
+                size += text_size(value, MAX_VALUE - size)
     check_size(size)
 
 
@@ -478,14 +558,13 @@ def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     if getattr(function, "reportgen_guarded", False):
         return function
     check = _FILTER_CHECKS.get(name)
-    signature = inspect.signature(function) if check else None
     printed = name not in _PICKING_FILTERS
 
     @functools.wraps(function)  # keeps jinja_pass_arg: Jinja still passes context or environment
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _current.get().tick()
-        if signature is not None and check is not None:
-            bound = signature.bind(*args, **kwargs)
+        if check is not None:
+            bound = _signature(function).bind(*args, **kwargs)
             bound.apply_defaults()
             check(bound.arguments)
             args, kwargs = bound.args, bound.kwargs
@@ -494,6 +573,11 @@ def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
 
     guarded.reportgen_guarded = True  # type: ignore[attr-defined]
     return guarded
+
+
+# A filter's signature, read when the filter is first used: reading all of them took a third
+# of making an environment, which the first report of every process waits for.
+_signature = functools.cache(inspect.signature)
 
 
 def bounded_range(*args: int) -> range:

@@ -9,11 +9,11 @@ string methods, `is_safe_attribute`, the `concat` that joins output, a bounded `
 from __future__ import annotations
 
 import types
-from collections import abc, deque
+from collections import ChainMap, abc, deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import nodes
+from jinja2 import Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context, Macro, Undefined, markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
@@ -79,13 +79,33 @@ class LimitedCodeGenerator(CodeGenerator):
 # What pydantic's BaseModel itself defines (model_dump_json, model_copy, json, copy …).
 _PYDANTIC_NAMES = frozenset(dir(BaseModel))
 _SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 _MAX_KEPT_VERDICTS = 4096
+
+
+class _Context(Context):
+    """Jinja's context, made some 40 times a report (one per {% include %}): the names of the
+    template's globals are collected from its ChainMap's maps at once, not by iterating the
+    ChainMap (a dict built key by key, which took a quarter of making a context)."""
+
+    def __init__(
+        self,
+        environment: SandboxedEnvironment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Callable[[Context], Iterator[str]]],
+        globals: abc.MutableMapping[str, Any] | None = None,
+    ):
+        super().__init__(environment, parent, name, blocks, None)
+        if globals is not None:
+            self.globals_keys = set().union(*globals.maps) if type(globals) is ChainMap else set(globals)
 
 
 class LimitedSandbox(SandboxedEnvironment):
     """The sandbox with limits on size, numbers, loop steps and time (see the module)."""
 
     code_generator_class = LimitedCodeGenerator
+    context_class = _Context
     intercepted_binops = frozenset({"*", "+", "%", "**"})
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -94,6 +114,32 @@ class LimitedSandbox(SandboxedEnvironment):
         # lipsum(n) writes n paragraphs of filler: no use in a report, and n is unbounded.
         self.globals.pop("lipsum", None)
         self.filters = guarded_filters(self.filters)
+        self._helpers: frozenset[Callable[..., Any]] = frozenset()
+
+    def add_helpers(self, helpers: abc.Mapping[str, Callable[..., Any]]) -> None:
+        """Plain functions for templates (reportgen's heading(), enumeration() …), as globals.
+        `call` knows them: they need no context and are safe, so Jinja's checks for either
+        (five attribute look-ups, for some 50 calls a report) are skipped; the limits are not."""
+        plain = all(type(helper) is types.FunctionType for helper in helpers.values())
+        if not plain or any(hasattr(helper, "jinja_pass_arg") for helper in helpers.values()):
+            raise TypeError("helpers are plain functions, without Jinja's pass_context and the like")
+        self.globals.update(helpers)
+        self._helpers |= frozenset(helpers.values())
+
+    def get_template(
+        self, name: str | Template, parent: str | None = None, globals: abc.MutableMapping[str, Any] | None = None
+    ) -> Template:
+        """Each template once per report: Jinja looks it up in its cache at every {% include %}
+        (a report includes some 40 times) and, as auto_reload asks, compares its file's
+        modification time each time. An edited file is still seen by the next report."""
+        looked_up = current().templates
+        if looked_up is None or globals is not None or type(name) is not str:
+            return super().get_template(name, parent, globals)
+        key = (self, name, parent)
+        template = looked_up.get(key)
+        if template is None:
+            template = looked_up[key] = super().get_template(name, parent, globals)
+        return template
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         current().tick()
@@ -103,6 +149,9 @@ class LimitedSandbox(SandboxedEnvironment):
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         budget = current()
         budget.tick()
+        if type(obj) is types.FunctionType and obj in self._helpers:
+            check_arguments(args, kwargs)
+            return made(self._call_helper(obj, args, kwargs))
         if isinstance(obj, (Macro, Undefined)) or obj is bounded_range:  # measured where joined, no
             return super().call(context, obj, *args, **kwargs)  # such function, range's own check
         check_arguments(args, kwargs)
@@ -115,10 +164,40 @@ class LimitedSandbox(SandboxedEnvironment):
                 budget.sizes.clear()
         return made(result)
 
+    def _call_helper(self, helper: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """What Jinja's Context.call does for a function that takes no context."""
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return helper(*args, **kwargs)
+        except StopIteration:
+            return self.undefined("value was undefined because a callable raised a StopIteration exception")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` in a template: Jinja's sandboxed getattr, which asks wrap_str_format
+        and is_safe_attribute below. Most reads (some 170 a report) are of a field whose verdict
+        is kept and that is no method, where both would let the value through: it is returned
+        without asking them."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        if not isinstance(value, _METHODS) and _SAFE_ATTRIBUTES.get((type(obj), attribute)):
+            return value
+        wrapped = self.wrap_str_format(value)
+        if wrapped is not None:
+            return wrapped
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
+
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """Jinja's hook for a method taken off a string: format (sandboxed by Jinja) and the
         other methods that can make much more than they get are checked before they run."""
-        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)):
+        if not isinstance(value, _METHODS):
             return None
         wrapped = super().wrap_str_format(value)
         return checked_method(value, wrapped) or wrapped
