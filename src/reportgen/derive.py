@@ -7,6 +7,7 @@ and 个百分点 (rates). Values are exact (Fraction) until a writer rounds them
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -32,7 +33,9 @@ class StatedGroup:
 
     @property
     def kind(self) -> str | None:
-        return getattr(self.values, "kind", None)
+        # Only a mediation has a kind; looking in the fields' dict spares the other groups
+        # pydantic's __getattr__, which every missing attribute goes through (slow).
+        return vars(self.values).get("kind")
 
     @property
     def identity(self) -> tuple[str, str | None]:
@@ -63,14 +66,16 @@ def merge_groups(stated: list[StatedGroup]) -> list[MergedGroup]:
     """Merge the statements of each group (by key and kind), in order of first statement."""
     merged: dict[tuple[str, str | None], MergedGroup] = {}
     fields: dict[tuple[str, str | None], dict[str, Any]] = {}
+    statements: dict[tuple[str, str | None], int] = {}
     for group in stated:
-        entry = merged.get(group.identity)
+        identity = group.identity
+        entry = merged.get(identity)
         if entry is None:
-            entry = merged[group.identity] = MergedGroup(group.key, group.kind, group.values, group.path)
-            fields[group.identity] = {}
-        values = fields[group.identity]
-        for name in type(group.values).model_fields:
-            value = getattr(group.values, name)
+            entry = merged[identity] = MergedGroup(group.key, identity[1], group.values, group.path)
+            fields[identity] = {}
+        statements[identity] = statements.get(identity, 0) + 1
+        values = fields[identity]
+        for name, value in vars(group.values).items():  # the fields, in declaration order
             if value is None:
                 continue
             if name in values and name != "kind":
@@ -79,7 +84,9 @@ def merge_groups(stated: list[StatedGroup]) -> list[MergedGroup]:
             values[name] = value
             entry.paths.setdefault(name, (*group.path, name))
     for identity, entry in merged.items():
-        entry.values = type(entry.values).model_construct(**fields[identity])
+        # A group stated once is its own merge (most are): only several statements need a new model.
+        if statements[identity] > 1:
+            entry.values = type(entry.values).model_construct(**fields[identity])
     return list(merged.values())
 
 
@@ -217,14 +224,27 @@ def known_count(group: IndicatorGroup, name: str) -> Count | None:
     value = getattr(group, name)
     if value is not None:
         return value
-    for rule in type(group).RULES:
-        if isinstance(rule, SumOf) and rule.whole == name:
+    for rule in _sums_involving(type(group), name):
+        if rule.whole == name:
             parts = [getattr(group, part) for part in rule.parts]
             if all(part is not None for part in parts) and not any(p.approximate for p in parts):
                 return Count(sum(parts))
-        if isinstance(rule, SumOf) and name in rule.parts and _parts_fill_whole(group, rule):
+        if name in rule.parts and _parts_fill_whole(group, rule):
             return Count(0)
     return None
+
+
+@functools.cache
+def _sums_involving(group: type[IndicatorGroup], name: str) -> tuple[SumOf, ...]:
+    """The group's SumOf rules with `name` as the whole or a part, in the order declared
+    (read off the class once: most fields are in no rule, and are then done at once)."""
+    return tuple(rule for rule in group.RULES if isinstance(rule, SumOf) and (rule.whole == name or name in rule.parts))
+
+
+@functools.cache
+def _rates_of(group: type[IndicatorGroup], name: str) -> tuple[RateOf, ...]:
+    """The group's RateOf rules that compute the rate `name`, in the order declared."""
+    return tuple(rule for rule in group.RULES if isinstance(rule, RateOf) and rule.rate == name)
 
 
 def _parts_fill_whole(group: IndicatorGroup, rule: SumOf) -> bool:
@@ -262,8 +282,12 @@ def derive_group(merged: MergedGroup) -> DerivedGroup:
 def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
     given: Any = getattr(group, name)
     if given is not None:
+        # int(): Fraction takes its fast path for a plain int only (a Count, an Amount's Decimal are slower).
         return Figure(
-            Fraction(given), unit, approximate=getattr(given, "approximate", False), scale=getattr(given, "scale", "")
+            Fraction(int(given)) if isinstance(given, int) else Fraction(given),
+            unit,
+            approximate=getattr(given, "approximate", False),
+            scale=getattr(given, "scale", ""),
         )
     value = known_count(group, name)
     if value is None:
@@ -274,12 +298,11 @@ def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
 
 
 def _rate_figure(group: IndicatorGroup, name: str) -> Figure | None:
-    for rule in type(group).RULES:
-        if isinstance(rule, RateOf) and rule.rate == name:
-            result = computed_rate(group, rule)
-            if result is not None:
-                rate, num, den = result
-                return Figure(rate, "%", computed=True, formula=f"{num} ÷ {den}")
+    for rule in _rates_of(type(group), name):
+        result = computed_rate(group, rule)
+        if result is not None:
+            rate, num, den = result
+            return Figure(rate, "%", computed=True, formula=f"{num} ÷ {den}")
     typed: Percent | None = getattr(group, name)
     if typed is None:
         return None

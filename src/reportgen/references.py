@@ -118,6 +118,8 @@ def _expand_value(value: Any, report: Report) -> Any:
 def reference_problems(texts: Iterator[tuple[ProfilePath, str]], report: Report) -> Iterator[tuple[ProfilePath, str]]:
     """(path, message) of every reference that cannot be filled in."""
     for path, text in texts:
+        if "{" not in text:  # most prose refers to nothing: no scan for the pattern
+            continue
         for match in iter_references(text):
             problem = resolve(match, report).problem
             if problem:

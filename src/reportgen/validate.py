@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,9 +109,12 @@ def plain_data(data: Any) -> Any:
     plain containers three times faster than Mapping subclasses, more than the copy costs.
     Positions stay on `loaded.data` for the diagnostics."""
     if isinstance(data, dict):
-        return {key: plain_data(value) for key, value in data.items()}
+        # A CommentedMap's own items() and a CommentedSeq's iteration run in Python, one call per
+        # entry; OrderedDict's and list's, in C, give the same entries in the same order.
+        items = OrderedDict.items(data) if isinstance(data, OrderedDict) else data.items()
+        return {key: plain_data(value) for key, value in items}
     if isinstance(data, list):
-        return [plain_data(item) for item in data]
+        return [plain_data(item) for item in list.__iter__(data)]
     if isinstance(data, str):
         return str(data)
     return data
@@ -121,8 +125,10 @@ def run_profile_checks(result: ValidationResult, loaded: LoadedProfile) -> Valid
     assert result.profile is not None and result.report is not None
     context = CheckContext(result.report, line_of=lambda path: sourcemap.locate(loaded.data, path)[0])
     result.diagnostics.extend(_templates_folder(result.profile, loaded))
-    source = sourcemap.SourceText(loaded.text)
-    result.diagnostics.extend(_finding_diagnostic(loaded, source, finding) for finding in run_checks(context))
+    findings = run_checks(context)
+    # The text's line starts are needed only to place a finding inside a value; most profiles have none.
+    source = sourcemap.SourceText(loaded.text) if any(finding.offset is not None for finding in findings) else None
+    result.diagnostics.extend(_finding_diagnostic(loaded, source, finding) for finding in findings)
     return _sorted(result)
 
 
@@ -154,8 +160,8 @@ def _schema_diagnostic(loaded: LoadedProfile, error: Mapping[str, Any]) -> Diagn
     )
 
 
-def _finding_diagnostic(loaded: LoadedProfile, source: sourcemap.SourceText, finding: Finding) -> Diagnostic:
-    if finding.offset is None:
+def _finding_diagnostic(loaded: LoadedProfile, source: sourcemap.SourceText | None, finding: Finding) -> Diagnostic:
+    if finding.offset is None or source is None:
         return _diagnostic(loaded, finding.severity, finding.path, finding.message)
     line, column = sourcemap.locate_in_value(loaded.data, source, finding.path, finding.offset)
     title = field_title(Profile, finding.path)

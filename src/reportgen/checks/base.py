@@ -67,13 +67,18 @@ class CheckContext:
 def _walk(value: object, path: ProfilePath, texts: list, models: list) -> None:  # type: ignore[type-arg]
     if isinstance(value, str):
         texts.append((path, value))
-    elif isinstance(value, BaseModel):
-        models.append((path, value))
-        for name in text_fields(type(value)):
-            _walk(getattr(value, name), (*path, name), texts, models)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _walk(item, (*path, index), texts, models)
+    elif isinstance(value, BaseModel):
+        models.append((path, value))
+        for name in text_fields(type(value)):
+            child = getattr(value, name)
+            # Most optional fields are absent, most others plain text: neither needs another call.
+            if isinstance(child, str):
+                texts.append(((*path, name), child))
+            elif child is not None:
+                _walk(child, (*path, name), texts, models)
 
 
 Check = Callable[[CheckContext], list[Finding]]

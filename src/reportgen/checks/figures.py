@@ -104,8 +104,7 @@ def check_approximate_counts(context: CheckContext) -> list[Finding]:
     """“余” only follows a round number: "20余次" yes, "6余次" or "7094余件" no."""
     findings = []
     for group in _merged(context.report):
-        for name in type(group.values).model_fields:
-            value = getattr(group.values, name)
+        for name, value in vars(group.values).items():  # the fields, in declaration order
             if isinstance(value, Count) and value.approximate and (value < 10 or value % 10):
                 findings.append(warning(group.path_of(name), messages.approximate_not_round(int(value))))
     return findings

@@ -9,12 +9,9 @@ of the decimals shown), 3000余, 98.8% or 98.8％, 百分之百.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen import messages
 from reportgen.checks.base import CheckContext, Finding, warning
@@ -23,8 +20,11 @@ from reportgen.errors import ProfilePath
 from reportgen.render.filters import figure_text
 from reportgen.schema.profile import Profile
 
+# A number not inside another (no digit or "." just before it): 12917, 12,917, 1.3万, 3000余, 98.8%.
+# It starts with its first digit and looks behind only then, so the search skips to the next digit
+# instead of trying every character of the text (three times faster on Chinese prose).
 _NUMBER = re.compile(
-    r"(?<![\d.])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?"
+    r"(?P<number>\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?P<decimals>\.\d+)?"
     r"(?P<scale>万|亿)?(?P<approx>余|多)?(?P<percent>[%％])?"
 )
 _HUNDRED_PERCENT = re.compile("百分之(?:一)?百")
@@ -43,36 +43,47 @@ _CLAUSE_ENDS = "，。；：、！？\n"
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 3
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number as written in the text: "12917", "1.3万", "3000余", "98.8%"."""
+class Number(NamedTuple):
+    """A number as written in the text: "12917", "1.3万", "3000余", "98.8%".
+    (A named tuple: a long text holds dozens, and a frozen dataclass is several times slower to make.)"""
 
-    value: Fraction
-    unit_of_rounding: Fraction  # what the last digit shown stands for (1.3万 → 1000)
+    # Exact values; a plain int for a whole number (most are): cheaper to make and to compare.
+    value: Fraction | int
+    unit_of_rounding: Fraction | int  # what the last digit shown stands for (1.3万 → 1000)
     approximate: bool
     percent: bool
     start: int
     end: int
 
 
-@functools.lru_cache(maxsize=512)
 def numbers_in(text: str) -> tuple[Number, ...]:
-    """Every number in a text, in order (cached: a long area text is searched for each figure)."""
-    found = []
-    for match in _NUMBER.finditer(text):
-        digits = match["number"].replace(",", "") + (match["decimals"] or "")
-        scale = _SCALES[match["scale"] or ""]
-        decimals = len(match["decimals"] or "") - 1 if match["decimals"] else 0
-        value = Fraction(Decimal(digits)) * scale
-        shown_unit = Fraction(scale) / 10**decimals
-        found.append(Number(value, shown_unit, bool(match["approx"]), bool(match["percent"]), *match.span()))
-    for match in _HUNDRED_PERCENT.finditer(text):
-        found.append(Number(Fraction(100), Fraction(1), False, True, *match.span()))
+    """Every number in a text, in order."""
+    found = [_arabic_number(match) for match in _NUMBER.finditer(text)]
+    if "百" in text:
+        for match in _HUNDRED_PERCENT.finditer(text):
+            found.append(Number(100, 1, False, True, *match.span()))
     for match in _CHINESE_COUNT.finditer(text):
         value = chinese_number(match["number"])
         if value is not None:
-            found.append(Number(Fraction(value), Fraction(1), bool(match["approx"]), False, *match.span()))
-    return tuple(sorted(found, key=lambda number: number.start))
+            found.append(Number(value, 1, bool(match["approx"]), False, *match.span()))
+    found.sort(key=_start)
+    return tuple(found)
+
+
+def _arabic_number(match: re.Match[str]) -> Number:
+    digits, decimals, scale_word, approx, percent = match.groups()
+    whole = digits.replace(",", "")
+    scale = _SCALES[scale_word or ""]
+    if decimals:  # 1.5万 is 15 × 10000 / 10: one exact Fraction, built from ints
+        divisor = 10 ** (len(decimals) - 1)
+        value, shown_unit = Fraction(int(whole + decimals[1:]) * scale, divisor), Fraction(scale, divisor)
+    else:
+        value, shown_unit = int(whole) * scale, scale
+    return Number(value, shown_unit, approx is not None, percent is not None, *match.span())
+
+
+def _start(number: Number) -> int:
+    return number.start
 
 
 def chinese_number(text: str) -> int | None:
@@ -98,14 +109,14 @@ def states(number: Number, figure: Figure) -> bool:
     if figure.unit == "%":
         return False
     if number.unit_of_rounding > 1:  # 1.3万 stands for 12500 ≤ x < 13500
-        half = number.unit_of_rounding / 2
+        half = Fraction(number.unit_of_rounding, 2)
         return number.value - half <= figure.value < number.value + half
     if number.approximate and not figure.approximate:  # 3000余 for 3012
         return number.value <= figure.value < number.value + _round_unit(number.value)
     return False
 
 
-def _round_unit(value: Fraction) -> int:
+def _round_unit(value: Fraction | int) -> int:
     """10 for 20, 1000 for 3000: the place a round number is round to."""
     whole, unit = int(value), 1
     while whole and whole % (unit * 10) == 0:
@@ -116,6 +127,9 @@ def _round_unit(value: Fraction) -> int:
 def check_figures_in_text(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
+    # Each owner's texts, found once for all its figures (None: its figures are not `in_text`).
+    texts_by_owner: dict[ProfilePath, list[str] | None] = {}
+    numbers = NumbersByText()
     for group in report.figures:
         merged = group.merged
         for name, figure in group.derived.figures.items():
@@ -123,26 +137,42 @@ def check_figures_in_text(context: CheckContext) -> list[Finding]:
             if figure.computed or figure.value == 0 or "figures" not in path:
                 continue
             owner = path[: path.index("figures")]  # a field may be stated in a later measure than its group
-            if not _node(report.profile, (*owner, "figures")).in_text:
+            if owner not in texts_by_owner:
+                texts_by_owner[owner] = _in_text_texts(report.profile, owner)
+            texts = texts_by_owner[owner]
+            if texts is None:
                 continue
-            finding = _check_figure(report.profile, owner, merged, name, figure, path)
+            finding = _check_figure(texts, numbers, merged, name, figure, path)
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
+class NumbersByText(dict[str, tuple[Number, ...]]):
+    """numbers_in(text), each text read once per check and only when a figure is looked for in it:
+    most figures are found in their measure's own text, before the area's longer one is reached."""
+
+    def __missing__(self, text: str) -> tuple[Number, ...]:
+        found = self[text] = numbers_in(text)
+        return found
+
+
+def _in_text_texts(profile: Profile, owner: ProfilePath) -> list[str] | None:
+    """The owner's texts, or None when its figures are not said to be in the text."""
+    return _owner_texts(profile, owner) if _node(profile, (*owner, "figures")).in_text else None
+
+
 def _check_figure(
-    profile: Profile, owner: ProfilePath, merged: MergedGroup, name: str, figure: Figure, path: ProfilePath
+    texts: list[str], numbers: NumbersByText, merged: MergedGroup, name: str, figure: Figure, path: ProfilePath
 ) -> Finding | None:
-    texts = _owner_texts(profile, owner)
     cls = type(merged.values)
-    if any(states(number, figure) for text in texts for number in numbers_in(text)):
+    if any(states(number, figure) for text in texts for number in numbers[text]):
         return None
     names = {name, f"{merged.key}.{name}", cls.figure_title(name)}
     if any(match["name"] in names for text in texts for match in _REFERENCE.finditer(text)):
         return None  # the text asks for the figure itself: {received}
     group = cls.group_title() + (f"（{merged.kind}）" if merged.kind else "")
-    closest = _closest(texts, figure)
+    closest = _closest(texts, numbers, figure)
     message = messages.figure_not_in_text(
         group, cls.figure_title(name), figure_text(figure), closest, figure.unit == "%"
     )
@@ -171,11 +201,11 @@ def _measure_texts(measure: Any) -> list[str]:
     return texts
 
 
-def _closest(texts: list[str], figure: Figure) -> tuple[str, str] | None:
+def _closest(texts: list[str], numbers: NumbersByText, figure: Figure) -> tuple[str, str] | None:
     """(the number as written, a few characters around it) nearest in value, if any."""
     best: tuple[Fraction, str, str] | None = None
     for text in texts:
-        for number in numbers_in(text):
+        for number in numbers[text]:
             if number.percent != (figure.unit == "%"):
                 continue
             distance = abs(number.value - figure.value)

@@ -15,6 +15,7 @@ from reportgen.checks.base import CheckContext, Finding, warning
 from reportgen.errors import ProfilePath
 
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("〔", "〕"))
+_PAIR_MARKS = re.compile("[" + "".join(opening + closing for opening, closing in PAIRS) + "]")
 # 2015—2020 formula (or its common misspelling) instead of 职能科学…智能高效、廉洁诚信、人民满意.
 _OUTDATED_GOALS = re.compile(r"廉洁高效、守法诚信|智能科学、权责法定")
 
@@ -24,6 +25,7 @@ TITLE_FIELDS = ("title", "items_title")
 PROSE_FIELDS = ("preamble", "intro", "text", "cause", "approach", "goals")
 # A paragraph ends in one of these, possibly followed by closing quotes or brackets.
 _PARAGRAPH_ENDS = "。！？；：…!?;:"  # half-width ones are reported by checks/punctuation.py
+_PARAGRAPH_END_MARKS = tuple(_PARAGRAPH_ENDS)  # str.endswith takes a tuple of endings
 _CLOSING_WRAPPERS = "”’）》」』】〕)\"'"
 _ENDING_SHOWN = 12
 
@@ -49,6 +51,8 @@ def check_text(context: CheckContext) -> list[Finding]:
 
 
 def _check_pairs(path: ProfilePath, text: str) -> list[Finding]:
+    if not _PAIR_MARKS.search(text):  # most fields have none: one scan instead of eight counts
+        return []
     return [
         warning(path, messages.unbalanced_pair(opening, closing, text.count(opening), text.count(closing)))
         for opening, closing in PAIRS
@@ -63,7 +67,7 @@ def check_paragraph_ends(context: CheckContext) -> list[Finding]:
         if not is_prose(path):
             continue
         for last, paragraph in _paragraph_ends(text):
-            if not paragraph.rstrip(_CLOSING_WRAPPERS).endswith(tuple(_PARAGRAPH_ENDS)):
+            if not paragraph.rstrip(_CLOSING_WRAPPERS).endswith(_PARAGRAPH_END_MARKS):
                 shown = paragraph[-_ENDING_SHOWN:]
                 message = messages.paragraph_not_closed(("…" if len(paragraph) > len(shown) else "") + shown)
                 findings.append(warning(path, message, offset=last))
