@@ -48,6 +48,13 @@ class ProfileModel(BaseModel):
     )
 
 
+def empty_list() -> list[Any]:
+    """The default of a list field. Not `default_factory=list`: pydantic reads every default
+    factory's signature when it builds a model, and for the builtin `list` that takes ~0.3 ms
+    to fail (3 ms of the schema's import over its nine list fields; a function's takes 10 µs)."""
+    return []
+
+
 def field(title: str, description: str, **kwargs: Any) -> Any:
     """A field with its Chinese title and description (and None as default unless given)."""
     if "default_factory" not in kwargs:
@@ -212,6 +219,7 @@ __all__ = [
     "SumOf",
     "Text",
     "count",
+    "empty_list",
     "field",
     "percent",
     "phrase_extra",

@@ -9,7 +9,7 @@ from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen import messages
-from reportgen.schema.base import Name, ProfileModel, Text, field
+from reportgen.schema.base import Name, ProfileModel, Text, empty_list, field
 
 
 class Level(enum.StrEnum):
@@ -110,7 +110,7 @@ class Jurisdiction(ProfileModel):
     )
     government: Text = field("政府全称", "如 托克逊县人民政府、喀什地区行政公署；不填时为“名称 + 人民政府”")
     party_committee: Text = field("党委全称", "如 中共土城子乡委员会；党委、政府联合署名时用到")
-    parents: list[Name] = field("上级行政区划", "自上而下，如 [新疆维吾尔自治区, 吐鲁番市]", default_factory=list)
+    parents: list[Name] = field("上级行政区划", "自上而下，如 [新疆维吾尔自治区, 吐鲁番市]", default_factory=empty_list)
     scope: Text = field(
         "本级称谓",
         "句子中指本单位范围的说法，如 全县、全乡、全镇、全市、全区、全旗、全地区、本局；不填时由名称推断",

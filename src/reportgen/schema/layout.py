@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from reportgen import messages
 from reportgen.document.model import FontNames
 from reportgen.document.numbering import DEFAULT_TOKENS, RUN_IN_SUFFIX, numbering_format
-from reportgen.schema.base import Name, ProfileModel, field
+from reportgen.schema.base import Name, ProfileModel, empty_list, field
 
 
 class PageNumbers(enum.StrEnum):
@@ -74,7 +74,7 @@ class Layout(ProfileModel):
     bold_level3: bool = field("三级标题加粗", "“1.”级标题用仿宋加粗（地方习惯，标准未要求）；默认 false", default=False)
     fonts: Fonts = field("字体", "各部分所用字体的名称", default_factory=Fonts)
     title_lines: list[Name] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         title="标题分行",
         description="标题较长时按意思分行（GB/T 9704 7.3.1），每行一项，连起来须与标题一致（可按惯例写成“报  告”，"
         "字间空格不计）；不填则不分行",

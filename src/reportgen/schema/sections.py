@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from reportgen import messages
 from reportgen.schema.areas import AREAS, StandardArea
-from reportgen.schema.base import ProfileModel, Text, field
+from reportgen.schema.base import ProfileModel, Text, empty_list, field
 from reportgen.schema.indicators import Figures
 
 
@@ -42,7 +42,7 @@ class Measure(ProfileModel):
 
     title: Text = field("举措标题", "一句话的小标题，如 深入推进“放管服”改革；不写“1.”“一是”等编号")
     text: Text = field("举措正文", "做了什么、成效如何；数字尽量填在 figures 中，由系统写成句子")
-    items: list[SubItem] = field("子项", "举措下再分的几点（如 （1）……（2）……）", default_factory=list)
+    items: list[SubItem] = field("子项", "举措下再分的几点（如 （1）……（2）……）", default_factory=empty_list)
     items_as_paragraphs: bool = field(
         "子项各自成段",
         "默认 false：子项接在举措正文之后，同在一段；设为 true 时每个子项单独成段",
@@ -80,7 +80,7 @@ class Area(ProfileModel):
     )
     title: Text = field("领域标题", "不填时用纲要的标准标题；可改成本单位报告的写法；不写“（一）”等编号")
     text: Text = field("领域概述", "本领域开头的概括性段落")
-    measures: list[Measure] = field("举措", "本领域的各项举措，按报告中的顺序", default_factory=list)
+    measures: list[Measure] = field("举措", "本领域的各项举措，按报告中的顺序", default_factory=empty_list)
     figures: Figures | None = field("数字", "本领域涉及、但不属于某一项举措的标准指标")
 
     @field_validator("area", mode="before")
@@ -111,11 +111,11 @@ class Achievements(ProfileModel):
 
     title: Text = field("部分标题", "不填时为“主要举措和成效”；可改为本单位的写法，如 工作开展情况")
     intro: Text = field("导语", "这一部分开头的概括性段落")
-    areas: list[Area] = field("工作领域", "按报告中的顺序排列的各领域", default_factory=list)
+    areas: list[Area] = field("工作领域", "按报告中的顺序排列的各领域", default_factory=empty_list)
     measures: list[Measure] = field(
         "举措",
         "不分工作领域、直接列在这一部分之下的各项举措（如乡镇报告的“一是……二是……”）；与 areas 二选一",
-        default_factory=list,
+        default_factory=empty_list,
     )
 
     @model_validator(mode="after")
@@ -134,7 +134,7 @@ class Block(ProfileModel):
 
     title: Text = field("标题", "不填时用该部分的标准标题；不写编号")
     text: Text = field("正文", "这一节的内容")
-    measures: list[Measure] = field("分项", "这一节中的各项（如 一是……二是……）", default_factory=list)
+    measures: list[Measure] = field("分项", "这一节中的各项（如 一是……二是……）", default_factory=empty_list)
 
     @property
     def is_empty(self) -> bool:
@@ -156,7 +156,7 @@ class Shortcomings(ProfileModel):
     intro: Text = field("导语", "如 2023年……但仍存在一些不足：")
     effects: Block | None = field("工作成效", "有的报告在本部分先总结成效和经验（如“工作成效和存在的问题”），写在这里")
     items_title: Text = field("不足小标题", "本部分分小节时，不足一节的标题，如 存在的问题")
-    items: list[Shortcoming] = field("不足", "各条不足，按报告中的顺序", default_factory=list)
+    items: list[Shortcoming] = field("不足", "各条不足，按报告中的顺序", default_factory=empty_list)
     items_inline: bool = field(
         "不足写成一段",
         "设为 true 时导语和各条不足写成一段（“……：一是……；二是……。”）；默认每条不足单独成段",
@@ -173,7 +173,7 @@ class Plans(ProfileModel):
     approach: Text = field("工作思路", "下一年度的工作思路（分“思路、目标、措施”写时）")
     goals: Text = field("目标任务", "下一年度的主要目标任务（分“思路、目标、措施”写时）")
     items_title: Text = field("措施小标题", "分“思路、目标、措施”写时，措施一节的标题")
-    items: list[Measure] = field("工作安排", "各项工作安排，按报告中的顺序", default_factory=list)
+    items: list[Measure] = field("工作安排", "各项工作安排，按报告中的顺序", default_factory=empty_list)
     item_headings: bool = field(
         "安排作小标题",
         "设为 true 时各项安排作为小标题（（一）（二）……）单独成段；默认写成“一是……二是……”",
