@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from decimal import Decimal
@@ -232,3 +233,27 @@ def test_any_dumped_data_reads_the_same_on_both_paths(data):
 def test_explicit_and_empty_keys_are_left_to_ruamel(text):
     """Found by the property above: ruamel and libyaml place an empty key's value apart."""
     assert fast(text) is fastyaml.UNDECIDED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a":&x [1], "b":*x}\n',  # anchor and alias where the text screen cannot see them
+        '{"a":&x 1, "b":*x}\n',
+        "a: 1\nb:\n  c: 2\n  c: 3\n",  # a key seen before, deeper down
+    ],
+)
+def test_aliases_and_repeated_keys_the_text_does_not_show_are_left_to_ruamel(text):
+    assert fast(text) is fastyaml.UNDECIDED
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        fast(SHAPES)
+        fast("a: [1, 2\n")  # a libyaml error on the way
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
