@@ -50,6 +50,10 @@ LINE_PIECES = [
     "}",
     "#",
     "9:00",
+    "16:37",
+    "a12",
+    "123",
+    "_",
     "http://x",
     "土城子乡",
     "2024",
@@ -94,3 +98,20 @@ def test_odd_indentation_still_explains_a_parse_error_in_a_screened_text():
     with pytest.raises(load.InvalidProfile) as raised:
         load.parse_profile_text(text, Path("p.yaml"))
     assert "缩进" in str(raised.value.diagnostics[0].message)
+
+
+@pytest.mark.parametrize(
+    ("text", "screened"),
+    [
+        ("发布时间 2024-03-04 16:37\n", False),  # a time of day is no key
+        ("附件1：名单\n", False),
+        ("a16:37\n", True),  # a key's letter, then digits: the line reading decides
+        ("x9:00\n", True),
+        ("key1 ：值\n", True),
+        ("名称：“甲”\n", False),
+        ('title: "a"\nnote: "b\n', True),  # an odd count on one line of several quoted ones
+        ("a: 'it''s'\r\nb: \"x\"\r\n", False),  # other line breaks: read line by line
+    ],
+)
+def test_the_screen_looks_at_colons_and_quotes_as_the_line_reading_does(text, screened):
+    assert yaml_lines.may_have_certain_problems(text) is screened

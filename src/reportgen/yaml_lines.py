@@ -12,6 +12,7 @@ Odd indentation is not certain on its own: it explains a parse error at or after
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -27,25 +28,28 @@ class LineProblem:
     certain: bool = True
 
 
+# The patterns that read the lines, compiled on first use (_compiled): most profiles are never
+# read line by line, and compiling them all would cost about a millisecond of every start.
+
 # Line breaks as ruamel's reader counts them, so our line numbers are its line numbers.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
 # What a clerk's editor shows as blank at the start of a line; only " " indents YAML.
 _BLANKS = " \t\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff"
-_LEAD = re.compile(f"[{_BLANKS}]*")
-_DASHES = re.compile(r"-(?: +|$)")
+_LEAD = f"[{_BLANKS}]*"
+_DASHES = r"-(?: +|$)"
 # A full-width hyphen, an em dash or an en dash where "- " belongs ("——" is Chinese punctuation).
-_LOOKALIKE_MARK = re.compile("([－—–])[ \u3000]+(?=[^ \u3000—])")
+_LOOKALIKE_MARK = "([－—–])[ \u3000]+(?=[^ \u3000—])"
 # A key as YAML reads one: plain text up to the first ":" followed by a blank or the line's end.
 _NOT_KEY_START = set(" \t\"'[]{}#&*!|>%@`,")
-_KEY_COLON = re.compile(r":(?=[ \t]|$)")
-_QUOTED_KEY = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
-_KEY_AFTER_QUOTE = re.compile(r"[ \t]*:(?=[ \t]|$)")
+_KEY_COLON = r":(?=[ \t]|$)"
+_QUOTED_KEY = r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
+_KEY_AFTER_QUOTE = r"[ \t]*:(?=[ \t]|$)"
 # "name:土城子乡": an identifier, a colon, then at once something that is not a blank or a URL's "/".
-_NO_SPACE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/\\:])")
-_WIDE_COLON = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*：")
-_KEYLIKE_LINE = re.compile(r"( *)(?:- +)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?=[ \t]|$)")
-_PROPERTY = re.compile(r"(?:[&!][^\s]*[ \t]*)+")  # anchors and tags before a value
-_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_NO_SPACE = r"([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/\\:])"
+_WIDE_COLON = r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*："
+_KEYLIKE_LINE = r"( *)(?:- +)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?=[ \t]|$)"
+_PROPERTY = r"(?:[&!][^\s]*[ \t]*)+"  # anchors and tags before a value
+_BLOCK_SCALAR = r"[|>][-+0-9]*[ \t]*(?:#.*)?$"
 
 
 @dataclass
@@ -78,42 +82,95 @@ class _State:
     unsure: bool = False
 
 
-# A superset of the lines that can hold a `certain` problem, found in one regex pass: a
-# blank other than a space in the indentation, a look-alike list mark, a key before "："
-# or glued to its value. Reading every line costs ~1 ms a profile; a clean one skips it.
+# A superset of the lines that can hold a `certain` problem: a blank other than a space in the
+# indentation, a look-alike list mark, a key before "：" or glued to its value. Reading every
+# line costs ~1 ms a profile; a clean one skips it.
 _ODD_BLANKS = _BLANKS.replace(" ", "")
-# Three searches, each led by a character class: one regex with alternatives (or a look-behind)
-# is three times slower, as Python's engine tries every alternative at every character.
+# Each search starts with one character, which Python's regex engine finds with a fast scan;
+# a search led by a character class (or with alternatives) tests every character, ~10× slower.
+# " *+" takes all the spaces at once: giving some back cannot help, and would cost more than
+# the rest of the search on every indented line.
 _SCREENS = (
-    re.compile(f"[\r\n\x85\u2028\u2029] *[{_ODD_BLANKS}]"),  # the first line: _ODD_FIRST_LINE
-    re.compile("[－—–][ \u3000]"),
-    # A key's last letter (and its digits), then "：" or ":" glued to a value; not the whole
-    # key, as a search from inside a long run of letters would be quadratic. A false alarm
-    # ("a9:00") only costs the line reading.
-    re.compile(r"[A-Za-z_][0-9]*(?:[ \t]*：|:[^\s/\\:])"),
+    f"\n *+[{_ODD_BLANKS}]",  # the first line: _starts_with_odd_blank
+    f"\r *+[{_ODD_BLANKS}]",
+    "－[ \u3000]",
+    "—[ \u3000]",
+    "–[ \u3000]",
 )
-_ODD_FIRST_LINE = re.compile(f" *[{_ODD_BLANKS}]")
-_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+# A key's last letter (and its digits), then "：" or ":" glued to a value; not the whole key, as
+# a search from inside a long run of letters would be quadratic. A false alarm ("a9:00") only
+# costs the line reading. This search is led by a character class, so it only runs when one of
+# the colons (searches led by themselves) has what the key needs just before it: a letter, one
+# or two digits after a letter (so not "16:37"), or three digits; for "：", also a blank. (The
+# character after ":" is looked at first: after most colons, those of keys, it is a space.)
+_GLUED_KEY = r"[A-Za-z_][0-9]*(?:[ \t]*：|:[^\s/\\:])"
+_GLUED_KEY_COLONS = (
+    r":(?=[^\s/\\:])(?:(?<=[A-Za-z_]:)|(?<=[A-Za-z_][0-9]:)|(?<=[A-Za-z_][0-9]{2}:)|(?<=[0-9]{3}:))",
+    "：(?<=[A-Za-z_0-9 \t]：)",
+)
+_OTHER_BREAKS = "\x85\u2028\u2029"
 
 
 def may_have_certain_problems(text: str) -> bool:
     """False only when find_line_problems(text) cannot return a `certain` problem, so a
     file that parses can skip the line-by-line reading."""
-    if _ODD_FIRST_LINE.match(text) or any(screen.search(text) for screen in _SCREENS) or _OTHER_BREAKS.search(text):
+    if (
+        any(char in text for char in _OTHER_BREAKS)
+        or _starts_with_odd_blank(text)
+        or any(_found(screen, text) for screen in _SCREENS)
+        or (any(_found(colon, text) for colon in _GLUED_KEY_COLONS) and _found(_GLUED_KEY, text))
+    ):
         return True
     # A quote left open must be the first on its line with no closing one after it: each
     # line holding quotes has them in pairs, with no backslash escape, unless it is reported.
-    if '"' not in text and "'" not in text:
+    return any(("\\" in line or line.count('"') % 2 or line.count("'") % 2) for line in _lines_holding_quotes(text))
+
+
+def _found(pattern: str, text: str) -> bool:
+    """Whether the pattern is in the text; one led by a character is not even compiled when
+    the character is not there (`in` is faster still than the regex engine's scan)."""
+    if pattern[0] != "[" and pattern[0] not in text:
         return False
-    return any(
-        ("\\" in line or line.count('"') % 2 or line.count("'") % 2)
-        for line in text.splitlines()  # more breaks than YAML's: a line with an odd count still shows one
-        if '"' in line or "'" in line
-    )
+    return _compiled(pattern).search(text) is not None
+
+
+def _starts_with_odd_blank(text: str) -> bool:
+    first = text.lstrip(" ")[:1]
+    return first != "" and first in _ODD_BLANKS
+
+
+# The line breaks of str.splitlines other than "\n" and _OTHER_BREAKS.
+_SPLITLINES_BREAKS = "\r\v\f\x1c\x1d\x1e"
+
+
+def _lines_holding_quotes(text: str) -> list[str]:
+    """The lines (as str.splitlines has them: more breaks than YAML's, so a line with an odd
+    count still shows one) that hold a quote. Found from the quotes when only line feeds
+    break lines: a profile has hundreds of lines and few quotes, often none."""
+    if '"' not in text and "'" not in text:
+        return []
+    if any(char in text for char in _SPLITLINES_BREAKS + _OTHER_BREAKS):
+        return [line for line in text.splitlines() if '"' in line or "'" in line]
+    spans = set()
+    for quote in "\"'":
+        index = text.find(quote)
+        while index >= 0:
+            start = text.rfind("\n", 0, index) + 1
+            end = text.find("\n", index)
+            end = len(text) if end < 0 else end
+            spans.add((start, end))
+            index = text.find(quote, end)
+    return [text[start:end] for start, end in spans]
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use (cheaper to look up here than through re's own cache)."""
+    return re.compile(pattern)
 
 
 def split_lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
+    return _compiled(_LINE_BREAK).split(text)
 
 
 def find_line_problems(text: str, known_keys: frozenset[str] = frozenset()) -> list[LineProblem]:
@@ -156,11 +213,11 @@ def _indent(line: str) -> int:
 
 
 def _structure_line(state: _State, number: int, line: str, known_keys: frozenset[str]) -> Iterator[LineProblem]:
-    lead = _LEAD.match(line)
+    lead = _compiled(_LEAD).match(line)
     assert lead is not None
     position = start = lead.end()
     dashes = []
-    while match := _DASHES.match(line, position):
+    while match := _compiled(_DASHES).match(line, position):
         dashes.append(position)
         position = match.end()
     key_end, key_column = _key(line, position)
@@ -188,7 +245,7 @@ def _structure_line(state: _State, number: int, line: str, known_keys: frozenset
     if line.startswith("?", position):
         state.unsure = True
     first = dashes[0] if dashes else position
-    if dashes or key_end is None or _IDENTIFIER.fullmatch(line[position:key_end].rstrip(" \t:")):
+    if dashes or key_end is None or _compiled(_IDENTIFIER).fullmatch(line[position:key_end].rstrip(" \t:")):
         yield from _check_level(state, number, first)
     state.levels.extend(dashes[1:] + ([key_column] if key_column is not None and dashes else []))
     _after_key(state, number, line, key_end if key_end is not None else position, key_column, dashes)
@@ -214,12 +271,12 @@ def _value_start(
 
 
 def _mark_end(line: str, position: int) -> int:
-    mark = _LOOKALIKE_MARK.match(line, position)
+    mark = _compiled(_LOOKALIKE_MARK).match(line, position)
     return mark.end() if mark else position
 
 
 _ANY_KEY = frozenset({"*"})
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 
 
 def _content_start(
@@ -228,18 +285,18 @@ def _content_start(
     """Look-alike list marks and "name:值" where a line's content starts. Returns "mark" or
     "glued" for what was found, "" for nothing. `keys`: the keys that may be glued to their
     value here (_ANY_KEY in the structure); None when the line is a proper "key: value"."""
-    mark = _LOOKALIKE_MARK.match(line, position)
+    mark = _compiled(_LOOKALIKE_MARK).match(line, position)
     if mark:
         yield LineProblem(number, position, messages.list_mark_lookalike(mark.group(1)))
         return "mark"
     if keys is None:
         return ""
-    wide = _WIDE_COLON.match(line, position)
+    wide = _compiled(_WIDE_COLON).match(line, position)
     if wide and (keys is _ANY_KEY or wide.group(1) in keys):
         head = line[wide.end() : wide.end() + 12].strip()
         yield LineProblem(number, wide.end() - 1, messages.fullwidth_colon(wide.group(1), head))
         return "glued"
-    glued = _NO_SPACE.match(line, position)
+    glued = _compiled(_NO_SPACE).match(line, position)
     if glued and (keys is _ANY_KEY or glued.group(1) in keys):
         head = line[glued.end() : glued.end() + 12].rstrip()
         yield LineProblem(number, glued.end(1), messages.colon_without_space(glued.group(1), head))
@@ -249,13 +306,14 @@ def _content_start(
 
 def _key(line: str, position: int) -> tuple[int | None, int | None]:
     """(index after the key's colon, the key's column), or (None, None) when no key starts here."""
-    quoted = _QUOTED_KEY.match(line, position)
+    quoted = _compiled(_QUOTED_KEY).match(line, position)
     if quoted:
-        after = _KEY_AFTER_QUOTE.match(line, quoted.end())
+        after = _compiled(_KEY_AFTER_QUOTE).match(line, quoted.end())
         return (after.end(), position) if after else (None, None)
     if position >= len(line) or line[position] in _NOT_KEY_START:
         return None, None
-    colon = _KEY_COLON.search(line, position)  # a search, not a pattern that backtracks: long lines stay linear
+    # A search, not a pattern that backtracks: long lines stay linear.
+    colon = _compiled(_KEY_COLON).search(line, position)
     if colon and " #" not in line[position : colon.start()]:
         return colon.end(), position
     return None, None
@@ -287,7 +345,7 @@ def _after_key(state: _State, number: int, line: str, position: int, key_column:
     """What the rest of the line opens: a nested block, a block scalar, a quote, a flow collection."""
     rest = line[position:].lstrip(" \t")
     start = len(line) - len(rest)
-    properties = _PROPERTY.match(rest)
+    properties = _compiled(_PROPERTY).match(rest)
     if properties:
         start += properties.end()
         rest = rest[properties.end() :]
@@ -296,7 +354,7 @@ def _after_key(state: _State, number: int, line: str, position: int, key_column:
         state.previous = _Previous(indent, opens=True)
         return
     state.previous = _Previous(indent, opens=False)
-    if _BLOCK_SCALAR.match(rest):
+    if _compiled(_BLOCK_SCALAR).match(rest):
         state.block_parent = indent
     elif rest[0] in "\"'":
         _open_quote(state, number, line, start, indent)
@@ -332,7 +390,7 @@ def _closing(line: str, position: int, char: str) -> int | None:
 def _inside_quote(state: _State, number: int, line: str) -> Iterator[LineProblem]:
     quote = state.quote
     assert quote is not None
-    keylike = _KEYLIKE_LINE.match(line)
+    keylike = _compiled(_KEYLIKE_LINE).match(line)
     if quote.swallowed is None and keylike and len(keylike.group(1)) <= quote.indent:
         quote.swallowed = (number, line[len(keylike.group(1)) : keylike.end()].strip() + " …")
     end = _closing(line, 0, quote.char)
