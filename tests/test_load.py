@@ -327,6 +327,19 @@ def test_file_of_exactly_the_limit_is_read(tmp_path):
     assert result.ok
 
 
+@pytest.mark.parametrize("size_hint", [0, 10, 100_000, 300_000])
+def test_the_whole_file_is_read_whatever_size_it_first_had(tmp_path, size_hint):
+    """The read is sized from fstat, but a file may grow, or say 0 (as /proc files do)."""
+    path = tmp_path / "profile.yaml"
+    content = bytes(range(256)) * 1000
+    path.write_bytes(content)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert load._read_at_most(fd, 200_001, size_hint) == content[:200_001]
+    finally:
+        os.close(fd)
+
+
 def test_missing_file_is_a_file_problem(tmp_path):
     path = tmp_path / "不存在.yaml"
 

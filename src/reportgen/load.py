@@ -102,7 +102,9 @@ class _LoneSurrogate(Exception):
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEEP_KEY_TAGS = (_STR_TAG, "tag:yaml.org,2002:merge")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# The patterns here serve the round-trip loader and errors, not the fast path: they stay text,
+# which re compiles (and keeps) on first use rather than at every start.
+_SURROGATE = "[\ud800-\udfff]"
 
 
 def _check_nodes(root: Any) -> None:
@@ -126,7 +128,7 @@ def _check_nodes(root: Any) -> None:
                 stack.extend((key, value))
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
-        elif isinstance(node.value, str) and _SURROGATE.search(node.value):
+        elif isinstance(node.value, str) and re.search(_SURROGATE, node.value):
             node.value = _join_surrogates(node)
 
 
@@ -163,8 +165,8 @@ def _check_expanded_size(root: Any) -> None:
 # Numbers as a clerk means them: digits, maybe a sign and a decimal point. Everything else
 # YAML would read as a number (0x10, 0o17, 0b11, 1_000, 1e5, 1:30, .inf) stays the text typed,
 # so the schema shows it back as typed instead of silently using 16, 15, 3, 1000 …
-_PLAIN_INT = re.compile(r"[-+]?[0-9]+")
-_PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
+_PLAIN_INT = r"[-+]?[0-9]+"
+_PLAIN_DECIMAL = r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)"
 
 
 class _ProfileConstructor(RoundTripConstructor):
@@ -179,11 +181,11 @@ class _ProfileConstructor(RoundTripConstructor):
 
     def construct_plain_int(self, node: Any) -> Any:
         text = str(node.value)
-        return int(text) if _PLAIN_INT.fullmatch(text) else text
+        return int(text) if re.fullmatch(_PLAIN_INT, text) else text
 
     def construct_decimal(self, node: Any) -> Any:
         text = str(node.value)
-        return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else text
+        return Decimal(text) if re.fullmatch(_PLAIN_DECIMAL, text) else text
 
     def construct_text(self, node: Any) -> Any:
         return str(node.value)
@@ -227,11 +229,10 @@ def _read_regular_file(path: Path) -> bytes:
     except ValueError:  # a NUL in the path: no such file can exist
         raise FileProblem(messages.file_missing(path)) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise FileProblem(messages.not_a_regular_file(path, _file_kind(mode)))
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise FileProblem(messages.not_a_regular_file(path, _file_kind(status.st_mode)))
+        raw = _read_at_most(fd, MAX_FILE_BYTES + 1, status.st_size)
     except OSError as exc:
         raise FileProblem(messages.file_unreadable(path, exc)) from exc
     finally:
@@ -240,6 +241,22 @@ def _read_regular_file(path: Path) -> bytes:
         size = max(len(raw), _size(path))
         raise FileProblem(messages.file_too_large(path, size, MAX_FILE_BYTES))
     return raw
+
+
+def _read_at_most(fd: int, limit: int, size: int) -> bytes:
+    """Up to `limit` bytes, to the end of the file. A buffer of the file's size and one more
+    byte usually holds it all: a buffer of `limit` bytes costs more than reading the file."""
+    chunks = []
+    total = 0
+    chunk_size = min(size + 1, limit)
+    while total < limit:
+        chunk = os.read(fd, min(chunk_size, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        chunk_size = 64 * 1024  # the file grew, or gave less than asked
+    return b"".join(chunks)
 
 
 def _size(path: Path) -> int:
@@ -287,7 +304,7 @@ def _file_kind(mode: int) -> str:
 
 
 # Line starts as ruamel sees them: after \n, \r\n or a lone \r.
-_YAML_DIRECTIVE = re.compile(r"(?:\A|(?<=[\r\n]))%YAML[ \t]+(\S*)")
+_YAML_DIRECTIVE = r"(?:\A|(?<=[\r\n]))%YAML[ \t]+(\S*)"
 _SUPPORTED_VERSIONS = ("1.1", "1.2")
 
 
@@ -298,7 +315,7 @@ def parse_profile_text(text: str, path: Path) -> Any:
     at its own line, even where ruamel would read on and report something else later. A
     text that cannot hold such a mistake skips that reading unless the parser fails.
     """
-    directive = _YAML_DIRECTIVE.search(text) if "%YAML" in text else None  # the regex alone costs ~0.3 ms
+    directive = re.search(_YAML_DIRECTIVE, text) if "%YAML" in text else None  # the regex alone costs ~0.3 ms
     if directive and directive.group(1) not in _SUPPORTED_VERSIONS:
         # ruamel asserts on other versions (an AssertionError, no position): say it ourselves.
         line = len(re.findall(r"\r\n|\r|\n", text[: directive.start()])) + 1
@@ -383,7 +400,7 @@ def _from_lines(path: Path, problems: list[LineProblem], diagnostics: list[Diagn
 def _surrogate_escape(text: str, node: Any) -> tuple[Any, str]:
     """Where the first unpaired surrogate escape of a double-quoted scalar is, and how it reads.
     (Only an escape can make one: the file itself was decoded as strict UTF-8.)"""
-    escapes = list(_SURROGATE_ESCAPE.finditer(text, node.start_mark.index, node.end_mark.index))
+    escapes = list(re.compile(_SURROGATE_ESCAPE).finditer(text, node.start_mark.index, node.end_mark.index))
     index = 0
     while index < len(escapes):
         match = escapes[index]
@@ -400,7 +417,7 @@ def _is_pair(high: re.Match[str], low: re.Match[str]) -> bool:
     return int(high.group(1), 16) < 0xDC00 <= int(low.group(1), 16)
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)([dD][89a-fA-F][0-9a-fA-F]{2})")
+_SURROGATE_ESCAPE = r"\\(?:u|U0000)([dD][89a-fA-F][0-9a-fA-F]{2})"
 
 
 def _mark_at(text: str, index: int) -> _Mark:
