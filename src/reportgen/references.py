@@ -97,6 +97,9 @@ def _expand_model(model: BaseModel, report: Report) -> Any:
     updates = {}
     for name in text_fields(type(model)):
         value = getattr(model, name)
+        # Most fields are unset or text without a reference: settled here, without a call.
+        if value is None or (type(value) is str and "{" not in value):
+            continue
         expanded = _expand_value(value, report)
         if expanded is not value:
             updates[name] = expanded
@@ -105,7 +108,9 @@ def _expand_model(model: BaseModel, report: Report) -> Any:
 
 def _expand_value(value: Any, report: Report) -> Any:
     if isinstance(value, str):
-        expanded = expand_text(value, report) if "{" in value else value
+        if "{" not in value:
+            return value
+        expanded = expand_text(value, report)
         return expanded if expanded != value else value
     if isinstance(value, BaseModel):
         return _expand_model(value, report)
