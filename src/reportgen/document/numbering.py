@@ -16,11 +16,10 @@ turned here into a `NumberingScheme`:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
-from reportgen.document.model import Block, Enumeration, Heading, Paragraph
+from reportgen.document.model import Block, Enumeration, EnumerationItem, Heading, Paragraph
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -126,27 +125,34 @@ def number_blocks(blocks: list[Block], scheme: NumberingScheme = DEFAULT_SCHEME)
     item_formats: dict[str, str] = {}
     items_so_far: dict[str, int] = {}  # per kind (item, measure, sub-item), since the last heading
     numbered: list[Block] = []
+    # The two rewrites below are skipped when a report has nothing for them (most have not).
+    runs_in = sub_items_run_in = False
     for block in blocks:
         if isinstance(block, Heading):
             depth, place = min(max(block.level, 1), 4), next(places)
             fmt, rank, run_in = styles[depth]
             block = block.numbered(scheme.number(fmt, place[-1]), block.anchor or anchor_of(place), rank, run_in)
+            runs_in = runs_in or run_in
             items_so_far.clear()
         elif isinstance(block, Enumeration):
             fmt = item_formats.get(block.kind) or item_formats.setdefault(block.kind, scheme.item_format(block.kind))
             block = _number_items(block, fmt, items_so_far)
+            sub_items_run_in = sub_items_run_in or (block.inline and block.sub)
         numbered.append(block)
-    return tuple(_attach_sub_items(_run_in_headings(numbered)))
+    if runs_in:
+        numbered = _run_in_headings(numbered)
+    if sub_items_run_in:
+        numbered = _attach_sub_items(numbered)
+    return tuple(numbered)
 
 
 def _number_items(block: Enumeration, fmt: str, items_so_far: dict[str, int]) -> Enumeration:
     start = items_so_far.get(block.kind, 0)
-    items = tuple(
-        item.numbered(NumberingScheme.number(fmt, start + offset)) for offset, item in enumerate(block.items, start=1)
-    )
+    number = NumberingScheme.number
+    items = [item.numbered(number(fmt, start + offset)) for offset, item in enumerate(block.items, start=1)]
     # Sub-items belong to one measure: the next measure's start again at （1）.
-    items_so_far[block.kind] = 0 if block.sub else start + len(block.items)
-    return block.with_items(items)
+    items_so_far[block.kind] = 0 if block.sub else start + len(items)
+    return block.with_items(tuple(items))
 
 
 def _run_in_headings(blocks: list[Block]) -> list[Block]:
@@ -183,8 +189,8 @@ def _attach_sub_items(blocks: list[Block]) -> list[Block]:
             assert isinstance(previous, Enumeration)
             runs = [run for runs in block.paragraph_runs() for run in runs]
             last = previous.items[-1]
-            items = (*previous.items[:-1], dataclasses.replace(last, tail=(*last.tail, *runs)))
-            result[-1] = dataclasses.replace(previous, items=items)
+            last = EnumerationItem(last.title, last.text, last.number, (*last.tail, *runs))
+            result[-1] = previous.with_items((*previous.items[:-1], last))
             continue
         result.append(block)
     return result
