@@ -234,11 +234,30 @@ def known_count(group: IndicatorGroup, name: str) -> Count | None:
     return None
 
 
+class KnownCounts(dict[str, Count | None]):
+    """known_count for the fields of one group, each worked out once per derivation: a rate asks
+    again for counts already derived (a correction rate for ten, each missing one summed again)."""
+
+    def __init__(self, group: IndicatorGroup) -> None:
+        super().__init__()
+        self.group = group
+
+    def __missing__(self, name: str) -> Count | None:
+        count = self[name] = known_count(self.group, name)
+        return count
+
+
 @functools.cache
 def _sums_involving(group: type[IndicatorGroup], name: str) -> tuple[SumOf, ...]:
     """The group's SumOf rules with `name` as the whole or a part, in the order declared
     (read off the class once: most fields are in no rule, and are then done at once)."""
     return tuple(rule for rule in group.RULES if isinstance(rule, SumOf) and (rule.whole == name or name in rule.parts))
+
+
+@functools.cache
+def _summed_fields(group: type[IndicatorGroup]) -> frozenset[str]:
+    """The group's fields that a SumOf rule can give when they are not typed: wholes and parts."""
+    return frozenset(name for rule in group.RULES if isinstance(rule, SumOf) for name in (rule.whole, *rule.parts))
 
 
 @functools.cache
@@ -249,18 +268,24 @@ def _rates_of(group: type[IndicatorGroup], name: str) -> tuple[RateOf, ...]:
 
 def _parts_fill_whole(group: IndicatorGroup, rule: SumOf) -> bool:
     whole = getattr(group, rule.whole)
+    if whole is None or whole.approximate:  # most often: the parts are not read
+        return False
     given = [getattr(group, part) for part in rule.parts if getattr(group, part) is not None]
-    if whole is None or whole.approximate or any(part.approximate for part in given):
+    if any(part.approximate for part in given):
         return False
     return bool(given) and sum(given) == whole
 
 
-def computed_rate(group: IndicatorGroup, rule: RateOf) -> tuple[Fraction, int, int] | None:
-    """(rate in %, numerator, denominator) when every count is known and exact."""
-    numerator = [known_count(group, name) for name in rule.numerator]
-    denominator = [known_count(group, name) for name in rule.denominator]
-    counts = numerator + denominator
-    if any(c is None for c in counts) or any(c.approximate for c in counts):  # type: ignore[union-attr]
+def computed_rate(
+    group: IndicatorGroup, rule: RateOf, counts: KnownCounts | None = None
+) -> tuple[Fraction, int, int] | None:
+    """(rate in %, numerator, denominator) when every count is known and exact; `counts`, the
+    group's counts already worked out, if any."""
+    known = KnownCounts(group) if counts is None else counts
+    numerator = [known[name] for name in rule.numerator]
+    denominator = [known[name] for name in rule.denominator]
+    both = numerator + denominator
+    if any(c is None for c in both) or any(c.approximate for c in both):  # type: ignore[union-attr]
         return None
     num, den = sum(numerator), sum(denominator)  # type: ignore[arg-type]
     if den == 0:
@@ -272,24 +297,36 @@ def derive_group(merged: MergedGroup) -> DerivedGroup:
     group = merged.values
     cls = type(group)
     derived = DerivedGroup(merged.key, merged.kind, cls.group_title(), merged.path)
+    given = vars(group)  # the fields by name: read without pydantic's attribute look-up
+    summed = _summed_fields(cls)
+    counts = KnownCounts(group)
     for name, declared in cls.figure_fields().items():
-        figure = _rate_figure(group, name) if declared.kind == "rate" else _count_figure(group, name, declared.unit)
+        if declared.kind == "rate":
+            figure = _rate_figure(group, name, counts)
+        elif given[name] is not None:
+            figure = _stated_figure(given[name], declared.unit)
+        elif name in summed:
+            figure = _summed_figure(counts[name], declared.unit)
+        else:
+            continue  # absent, and in no sum that could give it (most fields)
         if figure is not None:
             derived.figures[name] = figure
     return derived
 
 
-def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
-    given: Any = getattr(group, name)
-    if given is not None:
-        # int(): Fraction takes its fast path for a plain int only (a Count, an Amount's Decimal are slower).
-        return Figure(
-            Fraction(int(given)) if isinstance(given, int) else Fraction(given),
-            unit,
-            approximate=getattr(given, "approximate", False),
-            scale=getattr(given, "scale", ""),
-        )
-    value = known_count(group, name)
+def _stated_figure(given: Any, unit: str) -> Figure:
+    """A count or amount as the clerk typed it."""
+    # int(): Fraction takes its fast path for a plain int only (a Count, an Amount's Decimal are slower).
+    return Figure(
+        Fraction(int(given)) if isinstance(given, int) else Fraction(given),
+        unit,
+        approximate=getattr(given, "approximate", False),
+        scale=getattr(given, "scale", ""),
+    )
+
+
+def _summed_figure(value: Count | None, unit: str) -> Figure | None:
+    """A count not typed, when its parts give it."""
     if value is None:
         return None
     # Either the sum of all its parts, or 0 because the other parts already fill the whole.
@@ -297,9 +334,9 @@ def _count_figure(group: IndicatorGroup, name: str, unit: str) -> Figure | None:
     return Figure(Fraction(int(value)), unit, computed=True, formula=formula)
 
 
-def _rate_figure(group: IndicatorGroup, name: str) -> Figure | None:
+def _rate_figure(group: IndicatorGroup, name: str, counts: KnownCounts) -> Figure | None:
     for rule in _rates_of(type(group), name):
-        result = computed_rate(group, rule)
+        result = computed_rate(group, rule, counts)
         if result is not None:
             rate, num, den = result
             return Figure(rate, "%", computed=True, formula=f"{num} ÷ {den}")

@@ -104,6 +104,10 @@ def validate_schema(loaded: LoadedProfile) -> ValidationResult:
     return result
 
 
+# Values plain_data would return as they are: kept without a call (most of a profile's values).
+_PLAIN_SCALARS = frozenset({str, int, bool, type(None)})
+
+
 def plain_data(data: Any) -> Any:
     """ruamel's CommentedMap/CommentedSeq/ScalarString as dict/list/str: pydantic validates
     plain containers three times faster than Mapping subclasses, more than the copy costs.
@@ -112,9 +116,9 @@ def plain_data(data: Any) -> Any:
         # A CommentedMap's own items() and a CommentedSeq's iteration run in Python, one call per
         # entry; OrderedDict's and list's, in C, give the same entries in the same order.
         items = OrderedDict.items(data) if isinstance(data, OrderedDict) else data.items()
-        return {key: plain_data(value) for key, value in items}
+        return {key: value if type(value) in _PLAIN_SCALARS else plain_data(value) for key, value in items}
     if isinstance(data, list):
-        return [plain_data(item) for item in list.__iter__(data)]
+        return [item if type(item) in _PLAIN_SCALARS else plain_data(item) for item in list.__iter__(data)]
     if isinstance(data, str):
         return str(data)
     return data

@@ -93,6 +93,23 @@ def test_forms_outside_the_rounding_shown_are_not(validate_text, text, figure, c
     assert f"；最接近的是 {closest}。" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("审结12,971件。", "concluded: 971"),  # the digits end a grouped number
+        ("审结1.2971万件。", "concluded: 2971"),  # … are the decimals of another
+        ("审结112971件。", "concluded: 12971"),  # … end a longer number
+        ("审结12971万件。", "concluded: 12971"),  # … are followed by a scale
+        ("占比为12%，审结若干件。", "concluded: 12"),  # … are a percentage, the figure a count
+    ],
+)
+def test_the_figures_digits_inside_another_number_do_not_state_it(validate_text, text, figure):
+    # The figure's digits are searched for in the text first (figures_in_text._written_out): only
+    # a whole number of the same value and kind states it.
+    result = validate_text(measure(text, f"administrative_reconsideration:\n  {figure}"))
+    assert len(figure_warnings(result)) == 1
+
+
 def test_a_measure_figure_stated_in_the_area_text_is_found(validate_text):
     result = validate_text(
         measure(

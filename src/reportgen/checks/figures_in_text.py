@@ -133,8 +133,10 @@ def check_figures_in_text(context: CheckContext) -> list[Finding]:
     for group in report.figures:
         merged = group.merged
         for name, figure in group.derived.figures.items():
+            if figure.computed or figure.value == 0:
+                continue
             path = merged.path_of(name)
-            if figure.computed or figure.value == 0 or "figures" not in path:
+            if "figures" not in path:
                 continue
             owner = path[: path.index("figures")]  # a field may be stated in a later measure than its group
             if owner not in texts_by_owner:
@@ -157,14 +159,42 @@ class NumbersByText(dict[str, tuple[Number, ...]]):
         return found
 
 
+def _written_out(texts: list[str], figure: Figure) -> bool:
+    """Whether a text has the figure in plain digits (12971, 98%): most figures are typed as the
+    text writes them, and are then found by a string search around its occurrences instead of
+    reading every number of the texts. False says only "not this way": `states` decides then.
+
+    An occurrence not just after a digit, "." or "," is the start of a number that numbers_in
+    would find the same (a match holding the character before it ends there: only a digit, "."
+    or "," go on to a digit), so reading the number there gives the same value and sign.
+    """
+    value = figure.value
+    if value.denominator != 1:
+        return False
+    whole, percent = value.numerator, figure.unit == "%"  # compared as an int: a Fraction's == is slower
+    digits = str(whole)
+    for text in texts:
+        at = text.find(digits)
+        while at >= 0:
+            if not at or not (text[at - 1].isdecimal() or text[at - 1] in ",."):
+                number = _arabic_number(_NUMBER.match(text, at))  # type: ignore[arg-type]  # a digit: always a match
+                if number.value == whole and number.percent == percent:
+                    return True
+            at = text.find(digits, at + 1)
+    return False
+
+
 def _in_text_texts(profile: Profile, owner: ProfilePath) -> list[str] | None:
     """The owner's texts, or None when its figures are not said to be in the text."""
-    return _owner_texts(profile, owner) if _node(profile, (*owner, "figures")).in_text else None
+    node = _node(profile, owner)
+    return _owner_texts(profile, owner, node) if node.figures.in_text else None
 
 
 def _check_figure(
     texts: list[str], numbers: NumbersByText, merged: MergedGroup, name: str, figure: Figure, path: ProfilePath
 ) -> Finding | None:
+    if _written_out(texts, figure):
+        return None
     cls = type(merged.values)
     if any(states(number, figure) for text in texts for number in numbers[text]):
         return None
@@ -179,14 +209,15 @@ def _check_figure(
     return warning(path, message)
 
 
-def _owner_texts(profile: Profile, owner: ProfilePath) -> list[str]:
+def _owner_texts(profile: Profile, owner: ProfilePath, node: Any) -> list[str]:
     """A measure's title, text and sub-items, then its area's text. An area's figures may be
     stated anywhere in the area: its text and all its measures (a group stated in several
-    measures is written once, on the area)."""
-    node = _node(profile, owner)
+    measures is written once, on the area). `node` is the owner itself."""
     if "measures" in owner:
-        parent = _node(profile, owner[: owner.index("measures")])  # an area, or the part itself (no areas)
-        texts = [*_measure_texts(node), getattr(parent, "text", None) or getattr(parent, "intro", None) or ""]
+        # An area, or the part itself (no areas); read from its fields' dict, as a field the
+        # model lacks (an area's intro) would go through pydantic's slow __getattr__.
+        parent = vars(_node(profile, owner[: owner.index("measures")]))
+        texts = [*_measure_texts(node), parent.get("text") or parent.get("intro") or ""]
     else:
         texts = [node.title or "", node.text or ""]
         for measure in node.measures:
