@@ -398,3 +398,24 @@ def test_screens_rule_out_only_paragraphs_without_findings():
         with_findings = {index for index, text in enumerate(SCREENED) if rule(index + 1, text)}
         assert with_findings <= kept, (rule.__name__, [SCREENED[index] for index in with_findings - kept])
         assert all(suspects(Joined([SCREENED[index]])) == {0} for index in with_findings), rule.__name__
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["听取听取汇报。", "人大、政府、政协各负其责。", "2020年共2020件", "依法行政"],
+        ["𠀀𠀀听取汇报。", "坚持依法依法行政。", "有场所、有窗口"],
+    ],
+)
+def test_the_repeats_screen_keeps_the_paragraphs_with_a_word_twice(paragraphs):
+    """Paragraphs where characters recur a little later (人大、政府、政协) but no word is written
+    twice are ruled out; characters beyond U+FFFF shift nothing."""
+    import re
+
+    from reportgen.review.repeats import suspects
+    from reportgen.review.text import Joined
+
+    twice = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+    expected = {index for index, text in enumerate(paragraphs) if twice.search(text)}
+    assert expected
+    assert suspects(Joined(paragraphs)) == expected

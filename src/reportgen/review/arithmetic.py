@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportgen import messages
 from reportgen.review.model import Finding
-from reportgen.review.text import Joined, is_han
+from reportgen.review.text import Joined, is_han, occurrences
 
 _SENTENCE = re.compile(r"[^。；;！？]+")
 _COUNT = re.compile(r"(?<![\d.％%])(\d+)(件|人|次|个|家|起|宗|户|场)")
@@ -25,6 +25,8 @@ _CHANGE = re.compile(
     r"(\d+(?:\.\d+)?)[%％][，,]?(?:同比|[较比](?:上年|去年))?(?:提高|提升|增长|上升|下降|降低|减少)了?"
     r"(\d+(?:\.\d+)?)[%％]"
 )
+# Every change A2, A3 and A5 read names one of these.
+_CHANGE_WORD = re.compile("提高|提升|增长|增加|上升|下降|降低|减少")
 # A5: the same change given in 个百分点 — its value and direction are checked.
 _RISES, _FALLS = ("提高", "提升", "增长", "上升"), ("下降", "降低", "减少")
 _POINTS_GIVEN = re.compile(
@@ -43,19 +45,18 @@ _CARRIED_OVER = ("结转", "上年", "含", "累计")
 
 
 _DIGIT = re.compile(r"\d")
-_WHOLE_WORD = re.compile("|".join(map(re.escape, _WHOLES)))
-# What a finding needs somewhere in a paragraph: a percentage (A1–A3, A5), or, within one
-# sentence, a whole's word, its count, then a part's word and its count (A4; the part's clause
-# starts after the whole's count, or the whole's word would make it a whole). Each alternative
-# starts with its own character, so the engine skips, in C, every character none starts with.
-_IN_SENTENCE = r"[^。；;！？\n]*?"
-_SUSPECT = re.compile(
+# What an A4 finding needs within one sentence: a whole's word, its count, then a part's word and
+# its count (the part's clause starts after the whole's count, or the whole's word would make it a
+# whole). Each alternative starts with its own character, so the engine skips, in C, every
+# character none starts with. The first digit after the whole's word and the first part's word
+# after that are the ones to take (a later one leaves less room for the rest): taken for good
+# (possessive, atomic), so that a sentence without the rest is given up at once, not retried
+# from every digit and every character after it.
+_SENTENCE_END = "。；;！？\n"
+_A4_SUSPECT = re.compile(
     "|".join(
-        [
-            "%",
-            "％",
-            *(rf"{whole}{_IN_SENTENCE}\d{_IN_SENTENCE}(?:{'|'.join(_PARTS)}){_IN_SENTENCE}\d" for whole in _WHOLES),
-        ]
+        rf"{whole}[^{_SENTENCE_END}\d]*+\d(?>[^{_SENTENCE_END}]*?(?:{'|'.join(_PARTS)}))[^{_SENTENCE_END}\d]*+\d"
+        for whole in _WHOLES
     )
 )
 
@@ -63,24 +64,31 @@ _SUSPECT = re.compile(
 def check_arithmetic(number: int, text: str) -> list[Finding]:
     if not _DIGIT.search(text):  # every rule here reads counts: most headings and many paragraphs have none
         return []
+    # A4 checks a whole and its part, the other rules a percentage: most sentences have neither,
+    # and they are asked of each sentence only where the paragraph has them.
+    wholes = _A4_SUSPECT.search(text) is not None
+    percent = "%" in text or "％" in text
     findings: list[Finding] = []
     previous = ""
-    wholes = _WHOLE_WORD.search(text) is not None
-    for sentence in _SENTENCE.finditer(text):
-        if wholes:
-            findings += _part_exceeds_whole(number, text, sentence.start(), sentence.group())
-        if "%" in sentence.group() or "％" in sentence.group():  # the other rules check a percentage
-            findings += _percent_of_counts(number, text, sentence.start(), sentence.group(), previous)
-            findings += _points(number, text, sentence.start(), sentence.group())
-            findings += _points_given(number, text, sentence.start(), sentence.group())
-            findings += _year_on_year(number, text, sentence.start(), sentence.group())
-        previous = sentence.group()
+    for match in _SENTENCE.finditer(text) if wholes or percent else ():
+        base, sentence = match.start(), match.group()
+        if wholes and _A4_SUSPECT.search(sentence):
+            findings += _part_exceeds_whole(number, text, base, sentence)
+        if percent and ("%" in sentence or "％" in sentence):
+            findings += _percent_of_counts(number, text, base, sentence, previous)
+            if _CHANGE_WORD.search(sentence):  # what A2, A3 and A5 check is a change
+                findings += _points(number, text, base, sentence)
+                findings += _points_given(number, text, base, sentence)
+                findings += _year_on_year(number, text, base, sentence)
+        previous = sentence
     return findings
 
 
 def suspects(joined: Joined) -> set[int]:
-    """The paragraphs check_arithmetic may find something in; in the others it cannot."""
-    return joined.matching(_SUSPECT)
+    """The paragraphs check_arithmetic may find something in; in the others it cannot: those
+    with a percentage (A1–A3, A5), or a sentence with A4's whole and part."""
+    percentages = (start for sign in "%％" for start, _ in occurrences(joined.text, sign))
+    return joined.holding(percentages) | joined.matching(_A4_SUSPECT)
 
 
 def _percent_of_counts(number: int, text: str, base: int, sentence: str, previous: str) -> list[Finding]:
@@ -215,7 +223,9 @@ def _points_given(number: int, text: str, base: int, sentence: str) -> list[Find
 
 # A3. A count: a whole or decimal number, perhaps in 万/亿, and its measure word; not part of a
 # larger number, and not approximate (约、近、逾、超 before it; 余、多 between number and unit fail to match).
-_NUMBER = r"(?<![\d.约近逾超])\d+(?:\.\d+)?(?:万|亿)?"
+# (The digit first, then what may not precede it: a pattern that starts with a digit lets the
+# engine skip, in C, to the digits; one that starts with a look-behind is tried at every character.)
+_NUMBER = r"\d(?<![\d.约近逾超]\d)\d*(?:\.\d+)?(?:万|亿)?"
 _UNIT = r"(?:万元|亿元|元|人次|场次|件|人|次|个|家|起|宗|户|场|条|份|项|部|篇|期|名|所|批)"
 _CHANGE_VERB = r"(?P<verb>增长|增加|上升|提高|下降|减少|降低)了?(?P<percent>\d+(?:\.\d+)?)[%％]"
 _PREVIOUS = r"(?:上年|去年|上一年度?)(?:同期)?"

@@ -4,9 +4,9 @@ form (F1), and a one- or two-character slip from the current wording (F2)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 
 from reportgen import messages
@@ -95,7 +95,8 @@ def check_formulations(number: int, text: str) -> list[Finding]:
                 for start, end in occurrences(folded, fold(slip.form))
             ]
     taken = [(finding.start, finding.end) for finding in findings]
-    for entry in relevant:
+    # Most entries anchored in a paragraph (by 法治政府…) have no span near_misses would weigh.
+    for entry in filter(partial(_may_slip, folded), relevant):
         for start, end, _ in near_misses(folded, entry, taken):
             message = messages.formulation_slip(
                 text[start:end], entry.phrase, _changes(text[start:end], entry.phrase), entry.source
@@ -126,6 +127,19 @@ def _suspect_pattern() -> re.Pattern[str]:
     # Every alternative starts with its own character, so the engine skips, in C, every character
     # none starts with, and tries one alternative's branches where one does.
     return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items()))
+
+
+def _may_slip(folded: str, entry: Formulation) -> bool:
+    """Whether near_misses may find a slip from the entry's phrase in `folded`."""
+    return _slip_screen(entry.phrase, entry.max_slips, entry.distinct).search(folded) is not None
+
+
+@cache
+def _slip_screen(phrase: str, limit: int, distinct: tuple[str, ...]) -> re.Pattern[str]:
+    """One entry's _slip_patterns as one pattern: what near_misses needs to find anything. Compiled
+    for the entries a paragraph is anchored in, when it is: most are never."""
+    branches = _slip_patterns(fold(phrase), limit, [fold(form) for form in distinct])
+    return re.compile("|".join(f"{re.escape(first)}(?:{rest})" for first, rest in branches))
 
 
 def _slip_patterns(phrase: str, limit: int, distinct: list[str]) -> list[tuple[str, str]]:
@@ -248,15 +262,35 @@ def _separators(text: str) -> int:
 
 
 def _distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, or `limit + 1` as soon as it is certainly over `limit`."""
+    """Levenshtein distance, or `limit + 1` when it is over `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # What the two begin and end with alike costs nothing: only what lies between is compared
+    # (a slip in a long phrase leaves most of it on either side).
+    same_start = _same_start(a, b)
+    a, b = a[same_start:], b[same_start:]
+    same_end = _same_start(reversed(a), reversed(b))
+    a, b = a[: len(a) - same_end], b[: len(b) - same_end]
+    # Only the cells within `limit` of the diagonal can hold `limit` or less (each step away
+    # from it is an insertion or a deletion): the others are not computed, and count as over.
+    over = limit + 1
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        current = [over] * (len(b) + 1)
+        current[0] = i
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != b[j - 1]), over)
         if min(current) > limit:
-            return limit + 1
+            return over
         previous = current
     return previous[-1]
+
+
+def _same_start(a: Iterable[str], b: Iterable[str]) -> int:
+    """How many characters `a` and `b` begin with alike."""
+    same = 0
+    for char, other in zip(a, b, strict=False):  # the shorter one ends it
+        if char != other:
+            break
+        same += 1
+    return same

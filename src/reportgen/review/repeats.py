@@ -16,16 +16,13 @@ from typing import NamedTuple
 
 from reportgen import messages
 from reportgen.review.model import Finding
-from reportgen.review.text import Joined
+from reportgen.review.text import CLAUSE_MARKS, MARK, Joined
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _PARTICLE_TWICE = re.compile(r"([的了和与在对为把被将及])\1")
-_CLAUSE_END = "，、；。！？：,;:!?"
 # The clauses of a paragraph: text between marks (a clause repeated after ，or 、 is reported).
-_CLAUSE = re.compile(rf"[^{_CLAUSE_END}]+")
+_CLAUSE = re.compile(rf"[^{CLAUSE_MARKS}]+")
 _CLAUSE_JOINS = "，、,"
-# What ends a clause in paragraphs joined by line breaks (Joined).
-_CLAUSE_MARK = re.compile(rf"[{_CLAUSE_END}\n]")
 # A doubled function word where the first closes one word and the second opens the next.
 _CLOSES = frozenset(
     (
@@ -112,9 +109,9 @@ def check_repeats(number: int, text: str) -> list[Finding]:
 def suspects(joined: Joined) -> set[int]:
     """The paragraphs check_repeats may find something in; in the others it cannot."""
     found = joined.matching(_WORD_TWICE) | joined.matching(_PARTICLE_TWICE)  # one alternation is slower
-    # The text between single marks: a clause repeated after one mark is two equal pieces in a
-    # row (the split skips, in C, to the marks; finding the clauses themselves is slower).
-    pieces = _CLAUSE_MARK.split(joined.text)
+    # The text between single marks and line breaks: a clause repeated after one mark is two
+    # equal pieces in a row (finding the clauses themselves is slower).
+    pieces = joined.marked.replace("\n", MARK).split(MARK)
     if any(map(operator.eq, pieces, pieces[1:])):  # rare: find where
         starts = list(itertools.accumulate((len(piece) + 1 for piece in pieces), initial=0))
         found |= joined.holding(starts[index] for index in range(len(pieces) - 1) if pieces[index] == pieces[index + 1])
@@ -140,6 +137,9 @@ class _Twice(NamedTuple):
 def _clauses_twice(text: str) -> list[_Twice]:
     """A clause of four or more characters (no blank in it) that the next clause repeats after ，or 、.
     One pass over the clauses: a regex with a back-reference tried at every character is slower."""
+    words = _CLAUSE.findall(text)
+    if not any(map(operator.eq, words, words[1:])):  # as in most paragraphs: no clause its neighbour's copy
+        return []
     found = []
     clauses = list(_CLAUSE.finditer(text))
     for first, second in itertools.pairwise(clauses):
