@@ -141,8 +141,7 @@ class Enumeration:
 
     def item_runs(self, item: EnumerationItem) -> list[tuple[str, bool]]:
         """One item's paragraph as (text, bold) runs: the lead (number and title), the text, any run-in sub-items."""
-        runs = [(item.head, self.bold_leads), (item.text.strip(), False), *item.tail]
-        return [(text, bold) for text, bold in runs if text]
+        return _item_runs(item, self.bold_leads)
 
     def paragraph_runs(self) -> list[list[tuple[str, bool]]]:
         """Every paragraph of the enumeration as (text, bold) runs: one for inline, else intro and one per item."""
@@ -151,7 +150,13 @@ class Enumeration:
             runs = [run for lead, text in self.inline_runs for run in ((lead, bold and lead), (text, False))]
             return [[(text, bool(bold)) for text, bold in runs if text]]
         paragraphs = [[(self.intro.strip(), False)]] if self.intro.strip() else []
-        return paragraphs + [runs for runs in map(self.item_runs, self.items) if runs]
+        bold = self.bold_leads  # once: it reads every item
+        return paragraphs + [runs for runs in (_item_runs(item, bold) for item in self.items) if runs]
+
+
+def _item_runs(item: EnumerationItem, bold_lead: bool) -> list[tuple[str, bool]]:
+    runs = [(item.head, bold_lead), (item.text.strip(), False), *item.tail]
+    return [(text, bold) for text, bold in runs if text]
 
 
 def _has_inner_stop(text: str) -> bool:
