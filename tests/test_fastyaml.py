@@ -217,6 +217,26 @@ def test_deep_flow_nesting_never_reaches_libyaml(tmp_path):
     assert (done.returncode, done.stdout) == (0, "1\n")
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\n\r"])
+def test_deep_block_nesting_after_a_lone_carriage_return_never_reaches_libyaml(line_end):
+    """libyaml also ends a line at a lone "\r": indentation after one must count as a line's too."""
+    code = (
+        "from pathlib import Path\n"
+        "from reportgen import load\n"
+        "from reportgen.errors import InvalidProfile\n"
+        "try:\n"
+        f"    load.parse_profile_text('a:' + {line_end!r} + '- ' * 200000 + 'x\\n', Path('p.yaml'))\n"
+        "except InvalidProfile as exc:\n"
+        "    print('refused')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (0, "refused\n")
+
+
+def test_windows_line_ends_stay_on_the_fast_path():
+    assert fast("单位: 甲\r\n年度: 2024\r\n") == {"单位": "甲", "年度": 2024}
+
+
 @PROPERTY
 @given(text=st.text() | yamlish_text)
 def test_any_text_reads_the_same_on_both_paths(text):

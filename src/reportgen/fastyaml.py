@@ -104,12 +104,21 @@ def _resolvers() -> dict[Any, list[tuple[str, Any]]]:
 
 
 @functools.cache
-def _resolvers_for(first: str) -> list[tuple[str, re.Pattern[str]]]:
-    """ruamel's VersionedResolver.resolve for a plain scalar starting with `first` ("" when
-    empty): the resolvers to try, in its order, as short tags ("int") and the compiled patterns
-    themselves (ruamel keeps each behind a proxy, util.LazyEval, that costs a call every use)."""
+def _resolvers_by_first() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's VersionedResolver.resolve for a plain scalar, by its first character ("" when
+    empty; None for any character no resolver names): the resolvers to try, in its order, as short
+    tags ("int") and the compiled patterns themselves (ruamel keeps each behind a proxy,
+    util.LazyEval, that costs a call every use). Read off ruamel's table once, not per character
+    seen, so it holds no more than that table."""
     table = _resolvers()
-    return [(tag.removeprefix(_TAG), _unwrapped(regexp)) for tag, regexp in table.get(first, []) + table.get(None, [])]
+    generic = list(table.get(None, []))
+
+    def unwrapped(resolvers: list[Any]) -> list[tuple[str, re.Pattern[str]]]:
+        return [(tag.removeprefix(_TAG), _unwrapped(regexp)) for tag, regexp in resolvers]
+
+    by_first = {first: unwrapped(list(resolvers) + generic) for first, resolvers in table.items() if first is not None}
+    by_first[None] = unwrapped(generic)
+    return by_first
 
 
 def _unwrapped(regexp: Any) -> re.Pattern[str]:
@@ -160,6 +169,10 @@ def _compose_and_build(loader: Any, text: str, max_depth: int, max_nodes: int) -
 
 def _undecided_text(text: str) -> bool:
     if text.startswith("%") or "\n%" in text or any(char in text for char in _UNDECIDED_CHARS):
+        return True
+    # A lone "\r" ends a line for libyaml but not for _may_nest_too_deep, which could then let
+    # nesting deep enough to overflow libyaml's recursion (a crash, not an error) through.
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
         return True
     return any(_starts_a_token(char, text) for char in _TOKEN_INDICATORS if char in text)
 
@@ -328,7 +341,8 @@ def _quoted_or_block(node: Any) -> str:
 
 def _plain(value: str) -> Any:
     """As load._ProfileConstructor constructs a plain scalar: numbers as typed, the rest as text."""
-    resolvers = _resolvers_for(value[:1])
+    by_first = _resolvers_by_first()
+    resolvers = by_first.get(value[:1]) or by_first[None]
     if not resolvers:  # most text: no type YAML infers starts with its first character
         return value
     if value.isdigit() and value.isascii():  # the commonest number: YAML 1.2 reads only an int here
