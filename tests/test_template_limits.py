@@ -221,6 +221,8 @@ PLAIN_VALUES = [
     [{"title": "一", "n": 3}],  # not plain: walked
     [["nested"]],  # not plain: walked
     {"key": ["value"]},  # not plain: walked
+    {None: "x" * 100},  # a key that is not text: walked, the key counted
+    {None: {"a": "b"}, 3: "c"},
 ]
 
 

@@ -217,16 +217,19 @@ def _walked_size(value: Any, limit: int, indent: int) -> int:
     return total
 
 
+_LIST_ITEM = object()  # the "key" of a list's items in _plain_size: no key a template can make
+
+
 def _plain_size(value: list[Any] | dict[Any, Any], limit: int) -> int | None:
     """text_size of what templates mostly pass: a list of texts or of dicts of texts
     ([{"title": …, "text": …}]), or a dict of texts; None for anything else. The same sums
     in one loop (no stack, no kept sizes: these are not profile objects), stopping past
     `limit` where text_size would."""
     total = 0
-    pairs = value.items() if type(value) is dict else ((None, item) for item in value)
+    pairs = value.items() if type(value) is dict else ((_LIST_ITEM, item) for item in value)
     for key, item in pairs:
-        if key is not None:
-            if type(key) is not str:
+        if key is not _LIST_ITEM:
+            if type(key) is not str:  # None or a number as a key: the walk measures it
                 return None
             total += 2 + len(key)
             if total > limit:
@@ -236,7 +239,7 @@ def _plain_size(value: list[Any] | dict[Any, Any], limit: int) -> int | None:
             if total > limit:
                 return total
             continue
-        if key is not None or type(item) is not dict:
+        if key is not _LIST_ITEM or type(item) is not dict:
             return None
         total += 2
         for inner_key, inner in item.items():
