@@ -419,3 +419,9 @@ def test_the_repeats_screen_keeps_the_paragraphs_with_a_word_twice(paragraphs):
     expected = {index for index, text in enumerate(paragraphs) if twice.search(text)}
     assert expected
     assert suspects(Joined(paragraphs)) == expected
+
+
+def test_a_part_above_its_whole_is_found_across_a_line_break_within_a_paragraph():
+    # check_arithmetic's sentences end at 。；！？ only; a line break ends one only where build's
+    # screen joins paragraphs with them.
+    assert [finding.rule for finding in check_arithmetic(1, "受理案件10件，\n审结12件")] == ["A4"]

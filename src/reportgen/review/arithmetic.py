@@ -45,20 +45,29 @@ _CARRIED_OVER = ("结转", "上年", "含", "累计")
 
 
 _DIGIT = re.compile(r"\d")
-# What an A4 finding needs within one sentence: a whole's word, its count, then a part's word and
-# its count (the part's clause starts after the whole's count, or the whole's word would make it a
-# whole). Each alternative starts with its own character, so the engine skips, in C, every
-# character none starts with. The first digit after the whole's word and the first part's word
-# after that are the ones to take (a later one leaves less room for the rest): taken for good
-# (possessive, atomic), so that a sentence without the rest is given up at once, not retried
-# from every digit and every character after it.
-_SENTENCE_END = "。；;！？\n"
-_A4_SUSPECT = re.compile(
-    "|".join(
-        rf"{whole}[^{_SENTENCE_END}\d]*+\d(?>[^{_SENTENCE_END}]*?(?:{'|'.join(_PARTS)}))[^{_SENTENCE_END}\d]*+\d"
-        for whole in _WHOLES
+
+
+def _whole_then_part(sentence_ends: str) -> re.Pattern[str]:
+    """What an A4 finding needs within one sentence: a whole's word, its count, then a part's word
+    and its count (the part's clause starts after the whole's count, or the whole's word would make
+    it a whole). Each alternative starts with its own character, so the engine skips, in C, every
+    character none starts with. The first digit after the whole's word and the first part's word
+    after that are the ones to take (a later one leaves less room for the rest): taken for good
+    (possessive, atomic), so that a sentence without the rest is given up at once, not retried
+    from every digit and every character after it."""
+    inside = f"[^{sentence_ends}]"
+    return re.compile(
+        "|".join(
+            rf"{whole}[^{sentence_ends}\d]*+\d(?>{inside}*?(?:{'|'.join(_PARTS)}))[^{sentence_ends}\d]*+\d"
+            for whole in _WHOLES
+        )
     )
-)
+
+
+# Within one paragraph, sentences end as _SENTENCE ends them; across the joined paragraphs of the
+# screen (review.text.Joined) a line break ends one too.
+_A4_SUSPECT = _whole_then_part("。；;！？")
+_A4_SUSPECT_JOINED = _whole_then_part("。；;！？\n")
 
 
 def check_arithmetic(number: int, text: str) -> list[Finding]:
@@ -88,7 +97,7 @@ def suspects(joined: Joined) -> set[int]:
     """The paragraphs check_arithmetic may find something in; in the others it cannot: those
     with a percentage (A1–A3, A5), or a sentence with A4's whole and part."""
     percentages = (start for sign in "%％" for start, _ in occurrences(joined.text, sign))
-    return joined.holding(percentages) | joined.matching(_A4_SUSPECT)
+    return joined.holding(percentages) | joined.matching(_A4_SUSPECT_JOINED)
 
 
 def _percent_of_counts(number: int, text: str, base: int, sentence: str, previous: str) -> list[Finding]:
