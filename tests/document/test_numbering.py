@@ -115,3 +115,28 @@ def test_a_parts_items_take_yi_shi_wherever_the_profile_uses_it():
     ]
     numbered = number_blocks(blocks, scheme("一、", "（一）", "1.", "一是"))
     assert item_numbers(numbered) == ["1.", "一是", "一是", "二是"]
+
+
+def _all_fields_set(cls):  # type: ignore[no-untyped-def]
+    """An instance whose every field differs from its default, so a copy that drops one shows."""
+    import dataclasses
+
+    values = {"level": 2, "rank": 3, "run_in": True, "inline": True, "items": (EnumerationItem("题", "文"),)}
+    fields = {f.name: values.get(f.name, f"{f.name}!") for f in dataclasses.fields(cls)}
+    fields["tail"] = (("尾", True),) if "tail" in fields else None
+    return cls(**{name: value for name, value in fields.items() if value is not None})
+
+
+def test_numbering_copies_keep_every_other_field():
+    """Heading.numbered, EnumerationItem.numbered and Enumeration.with_items are dataclasses.replace
+    written out: a field added later must not fall back to its default when a report is numbered."""
+    import dataclasses
+
+    heading = _all_fields_set(Heading)
+    assert heading.numbered("一、", "a1", 1, False) == dataclasses.replace(
+        heading, number="一、", anchor="a1", rank=1, run_in=False
+    )
+    item = _all_fields_set(EnumerationItem)
+    assert item.numbered("一是") == dataclasses.replace(item, number="一是")
+    enumeration = _all_fields_set(Enumeration)
+    assert enumeration.with_items(()) == dataclasses.replace(enumeration, items=())
