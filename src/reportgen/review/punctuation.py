@@ -10,6 +10,7 @@ carrying every spot for --fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from reportgen import messages
 from reportgen.checks.punctuation import _half_width_marks, _straight_quotes
@@ -49,23 +50,35 @@ def doubled_or_spaced_suspects(joined: Joined) -> set[int]:
 
 
 def _width(number: int, text: str) -> list[Finding]:
-    marks = sorted(_half_width_marks(text))
-    if not marks:
-        return []
-    offset, mark, correct = marks[0]
-    fixes = tuple((at, at + 1, right) for at, _, right in marks)
-    message = messages.half_width_found(mark, correct, len(marks))
-    return [Finding("P1", "error", number, text, offset, offset + 1, message, correct, safe_fixes=fixes)]
+    return _wrong_marks("P1", number, text, _half_width_marks(text), messages.half_width_found)
 
 
 def _quotes(number: int, text: str) -> list[Finding]:
-    marks = sorted(_straight_quotes(text))
+    return _wrong_marks("P2", number, text, _straight_quotes(text), messages.straight_quote_found)
+
+
+def _wrong_marks(
+    rule: str, number: int, text: str, found: Iterable[tuple[int, str, str]], message: Callable[[str, str, int], str]
+) -> list[Finding]:
+    """One finding at the first of the marks found (offset, mark, its correct form), fixing them all."""
+    marks = sorted(found)
     if not marks:
         return []
     offset, mark, correct = marks[0]
     fixes = tuple((at, at + 1, right) for at, _, right in marks)
-    message = messages.straight_quote_found(mark, correct, len(marks))
-    return [Finding("P2", "error", number, text, offset, offset + 1, message, correct, safe_fixes=fixes)]
+    return [
+        Finding(
+            rule,
+            "error",
+            number,
+            text,
+            offset,
+            offset + 1,
+            message(mark, correct, len(marks)),
+            correct,
+            safe_fixes=fixes,
+        )
+    ]
 
 
 def _unbalanced(number: int, text: str) -> list[Finding]:
